@@ -1,0 +1,101 @@
+"""The REST API: one NinjaAPI at /api/v1/, one router per app.
+
+Errors are JSON ``{"detail": [{"field": ..., "message": ...}]}`` with status 422 for bad
+input, 409 for a stale version, 404 for anything outside the caller's team.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.security import HttpBearer
+
+from goodfit.core.services import token_authenticate
+from goodfit.pipeline.exceptions import StaleVersionError
+
+
+class BearerToken(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = token_authenticate(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="goodfit API",
+    version="1",
+    description="The honest, fit-first sales pipeline. Authenticate with "
+    "`Authorization: Bearer <token>` (create one with `goodfit token create <username>`).",
+    auth=BearerToken(),
+    urls_namespace="api-1",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+
+def field_errors(error: DjangoValidationError) -> list[dict[str, str]]:
+    if hasattr(error, "error_dict"):
+        return [
+            {"field": "__all__" if field == "__all__" else field, "message": message}
+            for field, messages in error.message_dict.items()
+            for message in messages
+        ]
+    return [{"field": "__all__", "message": message} for message in error.messages]
+
+
+@api.exception_handler(DjangoValidationError)
+def on_django_validation_error(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+    return api.create_response(request, {"detail": field_errors(exc)}, status=422)
+
+
+@api.exception_handler(NinjaValidationError)
+def on_schema_validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    detail = []
+    for error in exc.errors:
+        # loc is ("body", "payload", "amount") or ("query", "page"): the last part names the field.
+        loc = [str(part) for part in error.get("loc", []) if part not in ("body", "payload")]
+        detail.append({"field": ".".join(loc[1:] if loc[:1] == ["query"] else loc) or "__all__",
+                       "message": error.get("msg", "Invalid value.")})
+    return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(StaleVersionError)
+def on_stale_version(request: HttpRequest, exc: StaleVersionError) -> HttpResponse:
+    body = {
+        "detail": [{"field": "version", "message": str(exc)}],
+        "current_version": exc.current.version,
+    }
+    return api.create_response(request, body, status=409)
+
+
+@api.exception_handler(PermissionDenied)
+def on_permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    message = str(exc) or "You do not have permission to do this."
+    return api.create_response(request, {"detail": [{"field": "__all__", "message": message}]},
+                               status=403)
+
+
+@api.exception_handler(AuthenticationError)
+def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    message = "Send a valid token as `Authorization: Bearer <token>`."
+    return api.create_response(request, {"detail": [{"field": "__all__", "message": message}]},
+                               status=401)
+
+
+def register_routers() -> None:
+    """Routers are added here, one per app, so the URL conf imports a complete API."""
+    from goodfit.core.api import router as core_router
+    from goodfit.pipeline.api import router as pipeline_router
+
+    api.add_router("/", core_router)
+    api.add_router("/", pipeline_router)
+
+
+register_routers()

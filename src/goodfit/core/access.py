@@ -1,0 +1,44 @@
+"""Who may see what. Every view and endpoint fetches through these helpers.
+
+An object of another team is indistinguishable from one that does not exist (404).
+A team member who lacks the role for a settings page gets 403, because the page
+exists for their team and they should know to ask a manager.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from goodfit.core.models import Membership
+
+
+def membership_for(user: Any) -> Membership:
+    """The active membership of a signed-in user, or 404 for anyone without one."""
+    if not getattr(user, "is_authenticated", False):
+        raise Http404
+    try:
+        membership = user.membership
+    except Membership.DoesNotExist:
+        raise Http404 from None
+    if not membership.is_active:
+        raise Http404
+    return membership
+
+
+def require_manager(user: Any) -> Membership:
+    membership = membership_for(user)
+    if not membership.is_manager:
+        raise PermissionDenied("Only managers and admins can change team settings.")
+    return membership
+
+
+def get_member_for_user(user: Any, member_id: int) -> Membership:
+    """A membership of the user's own team (managers only)."""
+    manager = require_manager(user)
+    try:
+        return Membership.objects.select_related("user").get(pk=member_id, team=manager.team)
+    except (Membership.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None

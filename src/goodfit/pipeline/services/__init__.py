@@ -1,0 +1,38 @@
+"""Every write to the pipeline. Views and endpoints call these, nothing else writes."""
+
+from goodfit.pipeline.services.config import (
+    offering_create,
+    offering_update,
+    stage_create,
+    stage_delete,
+    stage_reorder,
+    stage_update,
+    stages_create_default,
+)
+from goodfit.pipeline.services.deals import (
+    deal_cancel,
+    deal_create,
+    deal_move,
+    deal_update,
+)
+from goodfit.pipeline.services.interactions import interaction_delete, interaction_log, note_add
+from goodfit.pipeline.services.prospects import prospect_create, prospect_update
+
+__all__ = [
+    "deal_cancel",
+    "deal_create",
+    "deal_move",
+    "deal_update",
+    "interaction_delete",
+    "interaction_log",
+    "note_add",
+    "offering_create",
+    "offering_update",
+    "prospect_create",
+    "prospect_update",
+    "stage_create",
+    "stage_delete",
+    "stage_reorder",
+    "stage_update",
+    "stages_create_default",
+]

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from goodfit.core.audit import audit_created, audit_deleted
+from goodfit.pipeline.models import Deal, Interaction, Note
+
+INTERACTION_FIELDS = {"direction", "channel", "occurred_at", "summary", "text", "word_count"}
+# A logged interaction has happened; a small allowance covers clocks that disagree.
+FUTURE_ALLOWANCE = dt.timedelta(hours=1)
+EARLIEST = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
+
+def count_words(text: str) -> int:
+    return len(text.split())
+
+
+def _check_occurred_at(value: dt.datetime) -> None:
+    latest = timezone.now() + FUTURE_ALLOWANCE
+    if not EARLIEST <= value <= latest:
+        raise ValidationError(
+            {"occurred_at": "Must be between 2000-01-01 and now: log interactions that "
+                            "have happened (schedule future ones as follow-ups)."}
+        )
+
+
+@transaction.atomic
+def interaction_log(
+    *,
+    deal: Deal,
+    actor: Any,
+    direction: str,
+    channel: str,
+    occurred_at: dt.datetime,
+    summary: str = "",
+    text: str = "",
+) -> Interaction:
+    """Log a call, email, meeting or message on a deal."""
+    if not summary.strip() and not text.strip():
+        raise ValidationError({"summary": "Give a summary or the text of the interaction."})
+    _check_occurred_at(occurred_at)
+    interaction = Interaction(
+        deal=deal, direction=direction, channel=channel, occurred_at=occurred_at,
+        summary=summary.strip(), text=text, word_count=count_words(text or summary),
+        logged_by=actor if getattr(actor, "pk", None) else None,
+    )
+    interaction.full_clean()
+    interaction.save()
+    audit_created(team=deal.team, actor=actor, obj=interaction, fields=INTERACTION_FIELDS)
+    return interaction
+
+
+@transaction.atomic
+def interaction_delete(*, interaction: Interaction, actor: Any) -> None:
+    audit_deleted(
+        team=interaction.deal.team, actor=actor, obj=interaction, fields=INTERACTION_FIELDS
+    )
+    interaction.delete()
+
+
+@transaction.atomic
+def note_add(*, deal: Deal, actor: Any, body: str, at: dt.datetime | None = None) -> Note:
+    if not body.strip():
+        raise ValidationError({"body": "A note cannot be empty."})
+    note = Note(deal=deal, author=actor, body=body.strip(), created_at=at or timezone.now())
+    note.full_clean()
+    note.save()
+    audit_created(team=deal.team, actor=actor, obj=note, fields={"body"})
+    return note

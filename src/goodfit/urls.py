@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from goodfit.api import api
+from goodfit.core import views as core_views
+
+urlpatterns = [
+    path("", include("goodfit.core.urls")),
+    path("", include("goodfit.pipeline.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+    path("healthz", core_views.healthz, name="healthz"),
+]

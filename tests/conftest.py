@@ -1,0 +1,111 @@
+"""Named people for every test: an owner (rep), a teammate (rep), a manager, an outsider.
+
+The outsider belongs to another team and must get 404 for everything of this team.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from goodfit.core.models import Role
+from goodfit.core.services import token_create
+from goodfit.pipeline.services import stages_create_default
+from tests.factories import (
+    DealFactory,
+    MembershipFactory,
+    OfferingFactory,
+    ProspectFactory,
+    TeamFactory,
+)
+
+
+@pytest.fixture
+def team(db):
+    team = TeamFactory(name="Northwind Sales")
+    stages_create_default(team=team)
+    return team
+
+
+@pytest.fixture
+def other_team(db):
+    other = TeamFactory(name="Contoso")
+    stages_create_default(team=other)
+    return other
+
+
+@pytest.fixture
+def owner(team):
+    return MembershipFactory(team=team, role=Role.REP, user__username="olivia").user
+
+
+@pytest.fixture
+def teammate(team):
+    return MembershipFactory(team=team, role=Role.REP, user__username="tom").user
+
+
+@pytest.fixture
+def manager(team):
+    return MembershipFactory(team=team, role=Role.MANAGER, user__username="maria").user
+
+
+@pytest.fixture
+def outsider(other_team):
+    return MembershipFactory(team=other_team, role=Role.MANAGER, user__username="oscar").user
+
+
+@pytest.fixture
+def offering(team):
+    return OfferingFactory(team=team, name="Debt relief program")
+
+
+@pytest.fixture
+def prospect(team):
+    return ProspectFactory(team=team, name="Dana Diaz")
+
+
+@pytest.fixture
+def deal(team, owner, prospect, offering):
+    return DealFactory(team=team, owner=owner, prospect=prospect, offering=offering,
+                       title="Dana Diaz — debt relief")
+
+
+def _client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def owner_client(owner):
+    return _client_for(owner)
+
+
+@pytest.fixture
+def manager_client(manager):
+    return _client_for(manager)
+
+
+@pytest.fixture
+def outsider_client(outsider):
+    return _client_for(outsider)
+
+
+def bearer(user) -> dict[str, str]:
+    _, raw = token_create(user=user)
+    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+
+
+@pytest.fixture
+def owner_api(owner):
+    return bearer(owner)
+
+
+@pytest.fixture
+def manager_api(manager):
+    return bearer(manager)
+
+
+@pytest.fixture
+def outsider_api(outsider):
+    return bearer(outsider)
