@@ -66,8 +66,13 @@ def prospect(team):
 
 @pytest.fixture
 def deal(team, owner, prospect, offering):
-    return DealFactory(team=team, owner=owner, prospect=prospect, offering=offering,
-                       title="Dana Diaz — debt relief")
+    return DealFactory(
+        team=team,
+        owner=owner,
+        prospect=prospect,
+        offering=offering,
+        title="Dana Diaz — debt relief",
+    )
 
 
 def _client_for(user) -> Client:

@@ -33,7 +33,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.PostGenerationMethodCall("set_password", "correct-horse-battery")
 
     @factory.post_generation
-    def _save(obj, create, extracted, **kwargs):  # noqa: N805
+    def _save(obj, create, extracted, **kwargs):
         if create:
             obj.save()
 
@@ -95,8 +95,7 @@ class DealFactory(factory.django.DjangoModelFactory):
     amount = Decimal("12000")
     currency = "USD"
     stage = factory.LazyAttribute(
-        lambda d: d.team.stages.filter(outcome=Outcome.OPEN).first()
-        or StageFactory(team=d.team)
+        lambda d: d.team.stages.filter(outcome=Outcome.OPEN).first() or StageFactory(team=d.team)
     )
     created_at = factory.LazyFunction(timezone.now)
     updated_at = factory.LazyFunction(timezone.now)

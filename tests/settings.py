@@ -9,7 +9,7 @@ os.environ.setdefault("GOODFIT_SECRET_KEY", "test-secret-key-not-for-production-
 # Playwright's sync API runs an event loop in the test thread; the ORM calls are still sync.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-from goodfit.settings import *  # noqa: E402, F403
+from goodfit.settings import *  # noqa: F403
 
 # Argon2 is the production hasher (tested in tests/core/test_security.py); MD5 keeps
 # the hundreds of test users fast.

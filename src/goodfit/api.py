@@ -61,8 +61,12 @@ def on_schema_validation_error(request: HttpRequest, exc: NinjaValidationError) 
     for error in exc.errors:
         # loc is ("body", "payload", "amount") or ("query", "page"): the last part names the field.
         loc = [str(part) for part in error.get("loc", []) if part not in ("body", "payload")]
-        detail.append({"field": ".".join(loc[1:] if loc[:1] == ["query"] else loc) or "__all__",
-                       "message": error.get("msg", "Invalid value.")})
+        detail.append(
+            {
+                "field": ".".join(loc[1:] if loc[:1] == ["query"] else loc) or "__all__",
+                "message": error.get("msg", "Invalid value."),
+            }
+        )
     return api.create_response(request, {"detail": detail}, status=422)
 
 
@@ -78,15 +82,17 @@ def on_stale_version(request: HttpRequest, exc: StaleVersionError) -> HttpRespon
 @api.exception_handler(PermissionDenied)
 def on_permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
     message = str(exc) or "You do not have permission to do this."
-    return api.create_response(request, {"detail": [{"field": "__all__", "message": message}]},
-                               status=403)
+    return api.create_response(
+        request, {"detail": [{"field": "__all__", "message": message}]}, status=403
+    )
 
 
 @api.exception_handler(AuthenticationError)
 def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
     message = "Send a valid token as `Authorization: Bearer <token>`."
-    return api.create_response(request, {"detail": [{"field": "__all__", "message": message}]},
-                               status=401)
+    return api.create_response(
+        request, {"detail": [{"field": "__all__", "message": message}]}, status=401
+    )
 
 
 def register_routers() -> None:

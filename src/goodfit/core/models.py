@@ -42,7 +42,9 @@ class Membership(models.Model):
     work_start = models.TimeField(default=dt.time(9, 0))
     work_end = models.TimeField(default=dt.time(17, 0))
     work_days = models.CharField(
-        max_length=7, default="12345", validators=[validate_weekdays],
+        max_length=7,
+        default="12345",
+        validators=[validate_weekdays],
         help_text="ISO weekdays, Monday=1 … Sunday=7.",
     )
     is_active = models.BooleanField(default=True)

@@ -24,7 +24,10 @@ class Offering(models.Model):
     price = models.DecimalField(**MONEY, validators=NON_NEGATIVE)
     cost_to_serve = models.DecimalField(**MONEY, validators=NON_NEGATIVE)
     min_margin_pct = models.DecimalField(
-        max_digits=5, decimal_places=2, default=Decimal("20"), validators=PERCENT,
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("20"),
+        validators=PERCENT,
         help_text="Lowest acceptable margin after discounts, in percent of the amount.",
     )
     is_active = models.BooleanField(default=True)
@@ -155,6 +158,9 @@ class StageChange(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.from_stage_id} → {self.to_stage_id}"
 
 
 class Interaction(models.Model):

@@ -24,8 +24,10 @@ def apply_fields(obj: models.Model, fields: dict[str, Any], allowed: set[str]) -
 def check_date_range(field: str, value: dt.date | None) -> None:
     if value is not None and not EARLIEST_DATE <= value <= LATEST_DATE:
         raise ValidationError(
-            {field: f"{value.isoformat()} is out of range; use a date between "
-                    f"{EARLIEST_DATE.isoformat()} and {LATEST_DATE.isoformat()}."}
+            {
+                field: f"{value.isoformat()} is out of range; use a date between "
+                f"{EARLIEST_DATE.isoformat()} and {LATEST_DATE.isoformat()}."
+            }
         )
 
 

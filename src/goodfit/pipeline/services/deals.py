@@ -11,11 +11,25 @@ from django.utils import timezone
 from goodfit.core.audit import audit_created, audit_record, audit_updated, snapshot
 from goodfit.core.models import AuditEntry, Membership, Team
 from goodfit.pipeline.exceptions import StaleVersionError
-from goodfit.pipeline.models import Cancellation, Deal, Offering, Outcome, Prospect, Stage, StageChange
+from goodfit.pipeline.models import (
+    Cancellation,
+    Deal,
+    Offering,
+    Outcome,
+    Prospect,
+    Stage,
+    StageChange,
+)
 from goodfit.pipeline.services.common import apply_fields, check_date_range, check_same_team
 
 DEAL_FIELDS = {
-    "prospect", "offering", "owner", "title", "amount", "currency", "discount_pct",
+    "prospect",
+    "offering",
+    "owner",
+    "title",
+    "amount",
+    "currency",
+    "discount_pct",
     "expected_close_date",
 }
 AUDITED = DEAL_FIELDS | {"stage", "version", "closed_at"}
@@ -61,10 +75,18 @@ def deal_create(
     """Open a deal in ``stage`` (default: the first open stage) and record its first stage."""
     now = at or timezone.now()
     deal = Deal(
-        team=team, prospect=prospect, offering=offering, owner=owner, title=title,
-        amount=amount, currency=currency or team.currency, discount_pct=discount_pct,
-        expected_close_date=expected_close_date, stage=stage or _first_open_stage(team),
-        created_at=now, updated_at=now,
+        team=team,
+        prospect=prospect,
+        offering=offering,
+        owner=owner,
+        title=title,
+        amount=amount,
+        currency=currency or team.currency,
+        discount_pct=discount_pct,
+        expected_close_date=expected_close_date,
+        stage=stage or _first_open_stage(team),
+        created_at=now,
+        updated_at=now,
     )
     deal.closed_at = now if deal.stage.is_closed else None
     _validate(deal)
@@ -128,9 +150,7 @@ def deal_move(
 
 
 @transaction.atomic
-def deal_cancel(
-    *, deal: Deal, actor: Any, cancelled_on: dt.date, reason: str
-) -> Cancellation:
+def deal_cancel(*, deal: Deal, actor: Any, cancelled_on: dt.date, reason: str) -> Cancellation:
     """Record that a won deal was cancelled by the customer (the deal stays won)."""
     if deal.stage.outcome != Outcome.WON:
         raise ValidationError({"deal": "Only a won deal can be cancelled."})
@@ -139,14 +159,19 @@ def deal_cancel(
     check_date_range("cancelled_on", cancelled_on)
     if deal.closed_at and cancelled_on < deal.closed_at.date():
         raise ValidationError(
-            {"cancelled_on": "The cancellation date cannot be before the deal was won "
-                             f"({deal.closed_at.date().isoformat()})."}
+            {
+                "cancelled_on": "The cancellation date cannot be before the deal was won "
+                f"({deal.closed_at.date().isoformat()})."
+            }
         )
     cancellation = Cancellation(deal=deal, cancelled_on=cancelled_on, reason=reason, by=actor)
     cancellation.full_clean()
     cancellation.save()
     audit_record(
-        team=deal.team, actor=actor, action=AuditEntry.Action.CREATE, obj=cancellation,
+        team=deal.team,
+        actor=actor,
+        action=AuditEntry.Action.CREATE,
+        obj=cancellation,
         changes={"cancelled_on": [None, cancelled_on.isoformat()], "reason": [None, reason]},
     )
     return cancellation

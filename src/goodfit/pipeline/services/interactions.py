@@ -24,8 +24,10 @@ def _check_occurred_at(value: dt.datetime) -> None:
     latest = timezone.now() + FUTURE_ALLOWANCE
     if not EARLIEST <= value <= latest:
         raise ValidationError(
-            {"occurred_at": "Must be between 2000-01-01 and now: log interactions that "
-                            "have happened (schedule future ones as follow-ups)."}
+            {
+                "occurred_at": "Must be between 2000-01-01 and now: log interactions that "
+                "have happened (schedule future ones as follow-ups)."
+            }
         )
 
 
@@ -45,8 +47,13 @@ def interaction_log(
         raise ValidationError({"summary": "Give a summary or the text of the interaction."})
     _check_occurred_at(occurred_at)
     interaction = Interaction(
-        deal=deal, direction=direction, channel=channel, occurred_at=occurred_at,
-        summary=summary.strip(), text=text, word_count=count_words(text or summary),
+        deal=deal,
+        direction=direction,
+        channel=channel,
+        occurred_at=occurred_at,
+        summary=summary.strip(),
+        text=text,
+        word_count=count_words(text or summary),
         logged_by=actor if getattr(actor, "pk", None) else None,
     )
     interaction.full_clean()

@@ -10,8 +10,18 @@ from goodfit.pipeline.models import Prospect
 from goodfit.pipeline.services.common import apply_fields
 
 PROSPECT_FIELDS = {
-    "kind", "name", "company", "email", "phone", "segment", "source", "time_zone",
-    "preferred_channel", "contact_start", "contact_end", "do_not_contact",
+    "kind",
+    "name",
+    "company",
+    "email",
+    "phone",
+    "segment",
+    "source",
+    "time_zone",
+    "preferred_channel",
+    "contact_start",
+    "contact_end",
+    "do_not_contact",
 }
 
 

@@ -1,0 +1,130 @@
+"""Reads for pages and the API: filtered deal lists, the board, a deal's timeline.
+
+Every selector returns rows with their relations joined, so a page costs the same
+number of queries whatever the number of deals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, F, Q, QuerySet, Sum, Window
+from django.db.models.functions import RowNumber
+
+from goodfit.pipeline.access import deals_visible_to, stages_visible_to
+from goodfit.pipeline.models import Deal, Stage
+
+
+@dataclass(frozen=True)
+class DealFilters:
+    """What a rep can narrow the deal list or board by; empty means no filter."""
+
+    stage: int | None = None
+    owner: int | None = None
+    offering: int | None = None
+    outcome: str = ""
+    segment: str = ""
+    source: str = ""
+    q: str = ""
+
+
+def deal_list(user: Any, filters: DealFilters | None = None) -> QuerySet[Deal]:
+    """The deals a user may see, filtered, newest activity first, with relations joined."""
+    f = filters or DealFilters()
+    deals = deals_visible_to(user).select_related("prospect", "offering", "owner", "stage")
+    if f.stage:
+        deals = deals.filter(stage_id=f.stage)
+    if f.owner:
+        deals = deals.filter(owner_id=f.owner)
+    if f.offering:
+        deals = deals.filter(offering_id=f.offering)
+    if f.outcome:
+        deals = deals.filter(stage__outcome=f.outcome)
+    if f.segment:
+        deals = deals.filter(prospect__segment__iexact=f.segment)
+    if f.source:
+        deals = deals.filter(prospect__source__iexact=f.source)
+    if f.q:
+        deals = deals.filter(
+            Q(title__icontains=f.q)
+            | Q(prospect__name__icontains=f.q)
+            | Q(prospect__company__icontains=f.q)
+            | Q(prospect__email__icontains=f.q)
+        )
+    return deals.order_by("-updated_at", "-id")
+
+
+@dataclass
+class BoardColumn:
+    stage: Stage
+    count: int = 0
+    total: Decimal = Decimal("0")
+    deals: list[Deal] = field(default_factory=list)
+
+    @property
+    def more(self) -> int:
+        return self.count - len(self.deals)
+
+
+def board_columns(
+    user: Any, filters: DealFilters | None = None, per_column: int = 25
+) -> list[BoardColumn]:
+    """One column per stage with its count and amount, and its most recently active deals.
+
+    Three queries whatever the pipeline's size: stages, totals per stage, and the top
+    ``per_column`` deals of every stage picked by a window function.
+    """
+    columns = {s.pk: BoardColumn(stage=s) for s in stages_visible_to(user).order_by("position")}
+    deals = deal_list(user, filters)
+    totals = deals.order_by().values("stage_id").annotate(n=Count("id"), total=Sum("amount"))
+    for row in totals:
+        column = columns.get(row["stage_id"])
+        if column:
+            column.count, column.total = row["n"], row["total"] or Decimal("0")
+    ranked = deals.annotate(
+        rank=Window(
+            RowNumber(),
+            partition_by=[F("stage_id")],
+            order_by=[F("updated_at").desc(), F("id").desc()],
+        )
+    ).filter(rank__lte=per_column)
+    for deal in ranked:
+        columns[deal.stage_id].deals.append(deal)
+    return list(columns.values())
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """One line of a deal's history: a stage change, an interaction or a note."""
+
+    at: dt.datetime
+    kind: str  # "stage", "interaction" or "note"
+    item: Any
+
+
+def deal_timeline(deal: Deal) -> list[TimelineEvent]:
+    """Stage changes, interactions and notes of a deal in time order (oldest first)."""
+    events = [
+        TimelineEvent(c.at, "stage", c)
+        for c in deal.stage_changes.select_related("from_stage", "to_stage", "by")
+    ]
+    events += [
+        TimelineEvent(i.occurred_at, "interaction", i)
+        for i in deal.interactions.select_related("logged_by")
+    ]
+    events += [TimelineEvent(n.created_at, "note", n) for n in deal.notes.select_related("author")]
+    order = {"stage": 0, "interaction": 1, "note": 2}
+    return sorted(events, key=lambda e: (e.at, order[e.kind], e.item.pk))
+
+
+def filter_choices(user: Any) -> dict[str, list[str]]:
+    """Distinct segments and sources of the team's prospects, for filter drop-downs."""
+    from goodfit.pipeline.access import prospects_visible_to
+
+    prospects = prospects_visible_to(user).order_by()
+    segments = prospects.exclude(segment="").values_list("segment", flat=True).distinct()
+    sources = prospects.exclude(source="").values_list("source", flat=True).distinct()
+    return {"segments": sorted(set(segments)), "sources": sorted(set(sources))}
