@@ -7,6 +7,8 @@ from goodfit.core import views as core_views
 urlpatterns = [
     path("", include("goodfit.core.urls")),
     path("", include("goodfit.pipeline.urls")),
+    path("", include("goodfit.pipeline.urls_prospects")),
+    path("settings/", include("goodfit.core.urls_settings")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("healthz", core_views.healthz, name="healthz"),
