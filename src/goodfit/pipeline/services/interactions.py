@@ -9,15 +9,12 @@ from django.utils import timezone
 
 from goodfit.core.audit import audit_created, audit_deleted
 from goodfit.pipeline.models import Deal, Interaction, Note
+from goodfit.pipeline.rules import count_words
 
 INTERACTION_FIELDS = {"direction", "channel", "occurred_at", "summary", "text", "word_count"}
 # A logged interaction has happened; a small allowance covers clocks that disagree.
 FUTURE_ALLOWANCE = dt.timedelta(hours=1)
 EARLIEST = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-
-
-def count_words(text: str) -> int:
-    return len(text.split())
 
 
 def _check_occurred_at(value: dt.datetime) -> None:
