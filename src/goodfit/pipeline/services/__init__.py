@@ -2,6 +2,7 @@
 
 from goodfit.pipeline.services.config import (
     offering_create,
+    offering_delete,
     offering_update,
     stage_create,
     stage_delete,
@@ -27,6 +28,7 @@ __all__ = [
     "interaction_log",
     "note_add",
     "offering_create",
+    "offering_delete",
     "offering_update",
     "prospect_create",
     "prospect_update",

@@ -59,6 +59,20 @@ def offering_update(*, offering: Offering, actor: Any, **fields: Any) -> Offerin
 
 
 @transaction.atomic
+def offering_delete(*, offering: Offering, actor: Any) -> None:
+    """Delete an offering that was never sold; one with deals keeps its history."""
+    if offering.deals.exists():
+        raise ValidationError(
+            {
+                "offering": f"“{offering.name}” has deals; mark it inactive instead so "
+                "their history stays."
+            }
+        )
+    audit_deleted(team=offering.team, actor=actor, obj=offering, fields=OFFERING_FIELDS)
+    offering.delete()
+
+
+@transaction.atomic
 def stage_create(*, team: Team, actor: Any, name: str, outcome: str) -> Stage:
     last = team.stages.aggregate(last=Max("position"))["last"]
     stage = Stage(team=team, name=name, outcome=outcome, position=(last or 0) + 1)
