@@ -10,9 +10,9 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
 
@@ -23,8 +23,11 @@ from goodfit.pipeline.exceptions import StaleVersionError
 class BearerToken(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Any:
         user = token_authenticate(token)
-        if user is not None:
-            request.user = user
+        # A member removed from the team keeps their user row; their token opens nothing.
+        membership = getattr(user, "membership", None)
+        if user is None or membership is None or not membership.is_active:
+            return None
+        request.user = user
         return user
 
 
@@ -55,26 +58,38 @@ def on_django_validation_error(request: HttpRequest, exc: DjangoValidationError)
     return api.create_response(request, {"detail": field_errors(exc)}, status=422)
 
 
+# ninja prefixes each error's location with where it came from ("body", "query", "path")
+# and the parameter's name; callers know the field by its own name.
+LOCATION_PREFIXES = {"body", "query", "path", "payload", "filters", "ninja_pagination"}
+
+
+def _field_name(loc: list[object]) -> str:
+    parts = [str(part) for part in loc]
+    while parts and parts[0] in LOCATION_PREFIXES:
+        parts.pop(0)
+    return ".".join(parts) or "__all__"
+
+
 @api.exception_handler(NinjaValidationError)
 def on_schema_validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
-    detail = []
-    for error in exc.errors:
-        # loc is ("body", "payload", "amount") or ("query", "page"): the last part names the field.
-        loc = [str(part) for part in error.get("loc", []) if part not in ("body", "payload")]
-        detail.append(
-            {
-                "field": ".".join(loc[1:] if loc[:1] == ["query"] else loc) or "__all__",
-                "message": error.get("msg", "Invalid value."),
-            }
-        )
+    detail = [
+        {
+            "field": _field_name(list(error.get("loc", []))),
+            "message": str(error.get("msg", "Invalid value.")),
+        }
+        for error in exc.errors
+    ]
     return api.create_response(request, {"detail": detail}, status=422)
 
 
 @api.exception_handler(StaleVersionError)
 def on_stale_version(request: HttpRequest, exc: StaleVersionError) -> HttpResponse:
+    from goodfit.pipeline.schemas import deal_as_json
+
     body = {
         "detail": [{"field": "version", "message": str(exc)}],
         "current_version": exc.current.version,
+        "current": deal_as_json(exc.current),
     }
     return api.create_response(request, body, status=409)
 
@@ -92,6 +107,25 @@ def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpRe
     message = "Send a valid token as `Authorization: Bearer <token>`."
     return api.create_response(
         request, {"detail": [{"field": "__all__", "message": message}]}, status=401
+    )
+
+
+@api.exception_handler(Http404)
+def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    message = "Not found: there is no such object in your team."
+    return api.create_response(
+        request, {"detail": [{"field": "__all__", "message": message}]}, status=404
+    )
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    """Ninja's own refusals, such as a body that is not JSON (400)."""
+    message = str(exc)
+    if exc.status_code == 400:
+        message = "The request body is not valid JSON; send a JSON object."
+    return api.create_response(
+        request, {"detail": [{"field": "__all__", "message": message}]}, status=exc.status_code
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 
 from goodfit.core.models import Membership
@@ -42,3 +43,9 @@ def get_member_for_user(user: Any, member_id: int) -> Membership:
         return Membership.objects.select_related("user").get(pk=member_id, team=manager.team)
     except (Membership.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def members_visible_to(user: Any) -> QuerySet[Membership]:
+    """The memberships of the user's team: every member may see who their teammates are
+    (to pick a deal's owner, say); changing them is for managers (``get_member_for_user``)."""
+    return Membership.objects.filter(team_id=membership_for(user).team_id).select_related("user")

@@ -13,24 +13,35 @@ from goodfit.pipeline.services.config import (
 from goodfit.pipeline.services.deals import (
     deal_cancel,
     deal_create,
+    deal_delete,
     deal_move,
     deal_update,
 )
-from goodfit.pipeline.services.interactions import interaction_delete, interaction_log, note_add
-from goodfit.pipeline.services.prospects import prospect_create, prospect_update
+from goodfit.pipeline.services.interactions import (
+    interaction_delete,
+    interaction_log,
+    interaction_update,
+    note_add,
+    note_delete,
+)
+from goodfit.pipeline.services.prospects import prospect_create, prospect_delete, prospect_update
 
 __all__ = [
     "deal_cancel",
     "deal_create",
+    "deal_delete",
     "deal_move",
     "deal_update",
     "interaction_delete",
     "interaction_log",
+    "interaction_update",
     "note_add",
+    "note_delete",
     "offering_create",
     "offering_delete",
     "offering_update",
     "prospect_create",
+    "prospect_delete",
     "prospect_update",
     "stage_create",
     "stage_delete",

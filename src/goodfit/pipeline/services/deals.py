@@ -8,7 +8,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from goodfit.core.audit import audit_created, audit_record, audit_updated, snapshot
+from goodfit.core.audit import (
+    audit_created,
+    audit_deleted,
+    audit_record,
+    audit_updated,
+    snapshot,
+)
 from goodfit.core.models import AuditEntry, Membership, Team
 from goodfit.pipeline.exceptions import StaleVersionError
 from goodfit.pipeline.models import (
@@ -175,3 +181,13 @@ def deal_cancel(*, deal: Deal, actor: Any, cancelled_on: dt.date, reason: str) -
         changes={"cancelled_on": [None, cancelled_on.isoformat()], "reason": [None, reason]},
     )
     return cancellation
+
+
+@transaction.atomic
+def deal_delete(*, deal: Deal, actor: Any) -> None:
+    """Delete a deal with its stage changes, interactions, notes and cancellation.
+
+    Managers only (checked by callers). The audit entry keeps the deal's last terms.
+    """
+    audit_deleted(team=deal.team, actor=actor, obj=deal, fields=AUDITED)
+    deal.delete()

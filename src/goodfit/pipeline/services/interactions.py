@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from goodfit.core.audit import audit_created, audit_deleted
+from goodfit.core.audit import audit_created, audit_deleted, audit_updated, snapshot
 from goodfit.pipeline.models import Deal, Interaction, Note
 from goodfit.pipeline.rules import count_words
+from goodfit.pipeline.services.common import apply_fields
 
 INTERACTION_FIELDS = {"direction", "channel", "occurred_at", "summary", "text", "word_count"}
 # A logged interaction has happened; a small allowance covers clocks that disagree.
@@ -60,6 +61,22 @@ def interaction_log(
 
 
 @transaction.atomic
+def interaction_update(*, interaction: Interaction, actor: Any, **fields: Any) -> Interaction:
+    """Correct a logged interaction (direction, channel, time, summary, text)."""
+    before = snapshot(interaction, INTERACTION_FIELDS)
+    apply_fields(interaction, fields, INTERACTION_FIELDS - {"word_count"})
+    interaction.summary = (interaction.summary or "").strip()
+    if not interaction.summary and not (interaction.text or "").strip():
+        raise ValidationError({"summary": "Give a summary or the text of the interaction."})
+    _check_occurred_at(interaction.occurred_at)
+    interaction.word_count = count_words(interaction.text or interaction.summary)
+    interaction.full_clean()
+    interaction.save()
+    audit_updated(team=interaction.deal.team, actor=actor, obj=interaction, before=before)
+    return interaction
+
+
+@transaction.atomic
 def interaction_delete(*, interaction: Interaction, actor: Any) -> None:
     audit_deleted(
         team=interaction.deal.team, actor=actor, obj=interaction, fields=INTERACTION_FIELDS
@@ -76,3 +93,9 @@ def note_add(*, deal: Deal, actor: Any, body: str, at: dt.datetime | None = None
     note.save()
     audit_created(team=deal.team, actor=actor, obj=note, fields={"body"})
     return note
+
+
+@transaction.atomic
+def note_delete(*, note: Note, actor: Any) -> None:
+    audit_deleted(team=note.deal.team, actor=actor, obj=note, fields={"body"})
+    note.delete()

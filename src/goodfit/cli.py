@@ -1,0 +1,223 @@
+"""The `goodfit` command: a thin layer over goodfit's Django management commands.
+
+Every subcommand parses its own options (so `--help` works everywhere), prepares the
+environment that must be set before Django's settings load, then calls one management
+command. User mistakes end with one line on stderr and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import os
+import sys
+from collections.abc import Callable, MutableMapping, Sequence
+from typing import Any, NoReturn
+
+SETTINGS_MODULE = "goodfit.settings"
+PROG = "goodfit"
+# Handed to Django untouched: their own parsers print their own help.
+PASSTHROUGH = {"manage", "worker"}
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def plain_http_default(host: str, environ: MutableMapping[str, str]) -> bool:
+    """Serve plain HTTP on a loopback address unless GOODFIT_HTTPS says otherwise.
+
+    Settings default to HTTPS (secure cookies, redirects), which is right behind TLS but
+    makes signing in impossible on http://127.0.0.1. Must run before settings load.
+    Returns whether it turned HTTPS off.
+    """
+    if is_loopback(host) and not environ.get("GOODFIT_HTTPS"):
+        environ["GOODFIT_HTTPS"] = "0"
+        return True
+    return False
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        """One line, then the way to the help."""
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _positive(text: str) -> int:
+    value = _integer(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text}")
+    return value
+
+
+def _integer(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not “{text}”") from None
+
+
+def _port(text: str) -> int:
+    value = _integer(text)
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"must be between 1 and 65535, not {text}")
+    return value
+
+
+def _add_listen(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--port", type=_port, default=8000, help="port to listen on")
+
+
+def _add_demo(commands: Any) -> None:
+    demo = commands.add_parser(
+        "demo",
+        help="prepare and serve a demo with sample data",
+        description="Create the data directory, migrate, load the demo teams (once), print "
+        "the URL and logins, then serve.",
+    )
+    demo.add_argument(
+        "--deals", type=_positive, default=300, help="deals of the demo team (default: 300)"
+    )
+    demo.add_argument("--seed", type=_integer, default=7, help="random seed (default: 7)")
+    demo.add_argument("--no-serve", action="store_true", help="only prepare; do not serve")
+    _add_listen(demo)
+
+
+def _add_token(commands: Any) -> None:
+    token = commands.add_parser("token", help="create, list or revoke API tokens")
+    actions = token.add_subparsers(dest="action", required=True, metavar="ACTION")
+    create = actions.add_parser("create", help="create a token for a user; prints it once")
+    create.add_argument("username")
+    create.add_argument("--name", default="", help="what the token is for")
+    listing = actions.add_parser("list", help="list a user's tokens")
+    listing.add_argument("username")
+    revoke = actions.add_parser("revoke", help="revoke a token by its prefix or value")
+    revoke.add_argument("token", help="the prefix shown by `goodfit token list`")
+
+
+def _add_setup(commands: Any) -> None:
+    setup = commands.add_parser(
+        "setup",
+        help="first run: create a team and its admin (no demo data)",
+        description="Create a team with the default pipeline stages and its admin. The "
+        "password is read from --password-file, GOODFIT_ADMIN_PASSWORD, or asked twice.",
+    )
+    setup.add_argument("--team", required=True, help="team name")
+    setup.add_argument("--username", required=True, help="the admin's username")
+    setup.add_argument("--email", default="", help="the admin's email address")
+    setup.add_argument("--currency", default="USD", help="ISO currency code (default: USD)")
+    setup.add_argument("--time-zone", default="UTC", help="IANA time zone (default: UTC)")
+    setup.add_argument("--password-file", help="file holding the admin's password")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog=PROG,
+        description="goodfit, the honest sales pipeline. Data lives in ./goodfit-data/ "
+        "unless GOODFIT_DATA_DIR or GOODFIT_DATABASE_URL say otherwise.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_demo(commands)
+    serve = commands.add_parser("serve", help="serve the site (migrates first if needed)")
+    _add_listen(serve)
+    _add_setup(commands)
+    _add_token(commands)
+    commands.add_parser("worker", help="run the background task worker (its own --help)")
+    commands.add_parser("manage", help="run a Django management command, e.g. check --deploy")
+    return parser
+
+
+def _demo(args: argparse.Namespace) -> list[str]:
+    argv = ["demo", f"--deals={args.deals}", f"--seed={args.seed}"]
+    argv += [f"--host={args.host}", f"--port={args.port}"]
+    return [*argv, "--no-serve"] if args.no_serve else argv
+
+
+def _setup(args: argparse.Namespace) -> list[str]:
+    argv = ["setup", f"--team={args.team}", f"--username={args.username}"]
+    argv += [f"--email={args.email}", f"--currency={args.currency}"]
+    argv += [f"--time-zone={args.time_zone}"]
+    return [*argv, f"--password-file={args.password_file}"] if args.password_file else argv
+
+
+def _token(args: argparse.Namespace) -> list[str]:
+    if args.action == "create":
+        return ["token", "create", args.username, f"--name={args.name}"]
+    if args.action == "list":
+        return ["token", "list", args.username]
+    return ["token", "revoke", args.token]
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], list[str]]] = {
+    "demo": _demo,
+    "serve": lambda args: ["serve", f"--host={args.host}", f"--port={args.port}"],
+    "setup": _setup,
+    "token": _token,
+}
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return code
+
+
+def _django_setup() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
+    import django
+
+    django.setup()
+
+
+def _passthrough(argv: list[str]) -> int:
+    """`goodfit manage …` and `goodfit worker …`: Django parses and reports errors itself."""
+    _django_setup()
+    from django.core.management import execute_from_command_line, load_command_class
+
+    if argv[0] == "manage":
+        execute_from_command_line([f"{PROG} manage", *argv[1:]])
+    else:
+        worker = load_command_class("django_tasks_db", "db_worker")
+        worker.run_from_argv([PROG, "worker", *argv[1:]])
+    return 0
+
+
+def _run(argv: list[str]) -> int:
+    from django.core.exceptions import ImproperlyConfigured
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+    from django.db import DatabaseError
+
+    try:
+        if argv[0] in PASSTHROUGH:
+            return _passthrough(argv)
+        _django_setup()
+        call_command(*argv)
+    except CommandError as error:
+        return _fail(str(error), error.returncode)
+    except (ImproperlyConfigured, DatabaseError) as error:
+        return _fail(f"{error}. Check GOODFIT_DATA_DIR or GOODFIT_DATABASE_URL.")
+    except OSError as error:
+        return _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return 130
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in PASSTHROUGH:
+        return _run(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exit_:  # --help, or a usage error already printed
+        return int(exit_.code or 0)
+    if args.command in ("demo", "serve"):
+        plain_http_default(args.host, os.environ)
+    return _run(COMMANDS[args.command](args))

@@ -1,0 +1,223 @@
+"""Forms of the deal pages: filters, create/edit, move, interaction, note, cancellation.
+
+Choices come from the access helpers, so a form can only ever name rows of the
+viewer's own team; anything else is "not one of the available choices".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from goodfit.core.access import membership_for
+from goodfit.pipeline.access import offerings_visible_to, prospects_visible_to, stages_visible_to
+from goodfit.pipeline.models import Channel, Interaction, Outcome
+from goodfit.pipeline.selectors import DealFilters
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.get_full_name() or obj.get_username()
+
+
+def team_users(user: Any, *, active_only: bool) -> QuerySet[Any]:
+    """Users of the viewer's team, by name: owners to pick from or to filter by."""
+    members = get_user_model().objects.filter(membership__team_id=membership_for(user).team_id)
+    if active_only:
+        members = members.filter(membership__is_active=True, is_active=True)
+    return members.order_by("first_name", "last_name", "username")
+
+
+# ---------- Filters ----------
+
+
+class BoardFilterForm(forms.Form):
+    """Filters shared by the board and the list. An invalid value is shown and ignored."""
+
+    q = forms.CharField(required=False, max_length=200, label="Search")
+    owner = PersonChoiceField(queryset=None, required=False, empty_label="Anyone", label="Owner")
+    segment = forms.ChoiceField(required=False)
+    source = forms.ChoiceField(required=False)
+
+    def __init__(self, *args: Any, user: Any, choices: dict[str, list[str]], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = team_users(user, active_only=False)
+        self.fields["segment"].choices = [("", "All segments")] + [
+            (s, s) for s in choices["segments"]
+        ]
+        self.fields["source"].choices = [("", "All sources")] + [(s, s) for s in choices["sources"]]
+        self.fields["q"].widget.attrs.update(
+            {"type": "search", "placeholder": "Title, prospect, company or email"}
+        )
+
+    def filters(self) -> DealFilters:
+        """The valid filters; a bad value (``?stage=abc``) is dropped, not a crash."""
+        self.is_valid()
+        data = {k: v for k, v in getattr(self, "cleaned_data", {}).items() if k not in self.errors}
+        stage, owner, offering = data.get("stage"), data.get("owner"), data.get("offering")
+        return DealFilters(
+            stage=stage.pk if stage else None,
+            owner=owner.pk if owner else None,
+            offering=offering.pk if offering else None,
+            outcome=data.get("outcome") or "",
+            segment=data.get("segment") or "",
+            source=data.get("source") or "",
+            q=(data.get("q") or "").strip(),
+        )
+
+
+class DealFilterForm(BoardFilterForm):
+    stage = forms.ModelChoiceField(queryset=None, required=False, empty_label="Any stage")
+    outcome = forms.ChoiceField(
+        required=False, choices=[("", "Any outcome"), *Outcome.choices], label="Outcome"
+    )
+    offering = forms.ModelChoiceField(queryset=None, required=False, empty_label="Any offering")
+
+    field_order = ["q", "stage", "outcome", "owner", "offering", "segment", "source"]
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any):
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["stage"].queryset = stages_visible_to(user).order_by("position", "id")
+        self.fields["offering"].queryset = offerings_visible_to(user).order_by("name")
+
+
+# ---------- Deal create / edit ----------
+
+
+class DealForm(forms.Form):
+    title = forms.CharField(
+        max_length=200, help_text="What is being sold to whom, e.g. “Acme — annual plan”."
+    )
+    prospect = forms.ModelChoiceField(queryset=None, empty_label="Choose a prospect…")
+    offering = forms.ModelChoiceField(queryset=None, empty_label="Choose an offering…")
+    owner = PersonChoiceField(queryset=None, empty_label=None)
+    amount = forms.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        min_value=Decimal("0"),
+        help_text="Before any discount; 0 or more, at most two decimals.",
+    )
+    discount_pct = forms.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        min_value=Decimal("0"),
+        max_value=Decimal("100"),
+        initial=Decimal("0"),
+        label="Discount (%)",
+        help_text="From 0 to 100.",
+    )
+    expected_close_date = forms.DateField(
+        required=False, widget=DATE_WIDGET, label="Expected close", help_text="Optional."
+    )
+
+    def __init__(self, *args: Any, user: Any, currency: str = "", **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["prospect"].queryset = prospects_visible_to(user).order_by("name", "id")
+        self.fields["offering"].queryset = offerings_visible_to(user).filter(is_active=True)
+        self.fields["owner"].queryset = team_users(user, active_only=True)
+        if currency:
+            self.fields["amount"].label = f"Amount ({currency})"
+
+    def deal_fields(self) -> dict[str, Any]:
+        """The cleaned values the deal services take."""
+        names = [
+            "title",
+            "prospect",
+            "offering",
+            "owner",
+            "amount",
+            "discount_pct",
+            "expected_close_date",
+        ]
+        return {name: self.cleaned_data[name] for name in names}
+
+
+class DealCreateForm(DealForm):
+    stage = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        empty_label="First open stage",
+        help_text="Where the deal starts on the board.",
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any):
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["stage"].queryset = stages_visible_to(user).order_by("position", "id")
+
+
+class DealEditForm(DealForm):
+    # The version the editor loaded; a save naming an older one is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args: Any, user: Any, offering: Any = None, **kwargs: Any):
+        super().__init__(*args, user=user, **kwargs)
+        if offering is not None:
+            # A deal keeps its offering even after the offering was retired.
+            active = self.fields["offering"].queryset
+            self.fields["offering"].queryset = active | offerings_visible_to(user).filter(
+                pk=offering.pk
+            )
+
+
+# ---------- Actions on a deal ----------
+
+
+class MoveForm(forms.Form):
+    stage = forms.ModelChoiceField(
+        queryset=None,
+        error_messages={"invalid_choice": "Pick one of your team's stages."},
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["stage"].queryset = stages_visible_to(user)
+
+
+def _local_now() -> dt.datetime:
+    return timezone.localtime().replace(second=0, microsecond=0)
+
+
+class InteractionForm(forms.Form):
+    direction = forms.ChoiceField(
+        choices=Interaction.Direction.choices,
+        widget=forms.RadioSelect,
+        initial=Interaction.Direction.OUTBOUND,
+    )
+    channel = forms.ChoiceField(choices=Channel.choices, initial=Channel.CALL)
+    occurred_at = forms.DateTimeField(
+        label="When",
+        initial=_local_now,
+        input_formats=[DATETIME_LOCAL, "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
+        help_text="Your local time.",
+    )
+    summary = forms.CharField(
+        max_length=300, required=False, help_text="One line: what happened, what comes next."
+    )
+    text = forms.CharField(
+        max_length=20000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Text or transcript",
+        help_text="Optional; the message or notes in full.",
+    )
+
+
+class NoteForm(forms.Form):
+    body = forms.CharField(max_length=10000, label="Note", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class CancellationForm(forms.Form):
+    cancelled_on = forms.DateField(
+        label="Cancelled on", widget=DATE_WIDGET, initial=lambda: timezone.localdate()
+    )
+    reason = forms.CharField(max_length=500, help_text="In the customer's words, if you have them.")

@@ -1,0 +1,48 @@
+"""Small presentation helpers for pipeline pages: money, stage badges, people's names."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django import template
+from django.utils.html import format_html
+
+register = template.Library()
+
+SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CAD": "CA$", "AUD": "A$"}
+
+
+@register.filter
+def money(value: Any, currency: str = "") -> str:
+    """``12000`` → ``$12,000``; cents only when there are any; unknown codes as a suffix."""
+    if value is None or value == "":
+        return "—"
+    try:
+        amount = Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        return str(value)
+    digits = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
+    code = (currency or "").upper()
+    if code in SYMBOLS:
+        sign, digits = ("-", digits[1:]) if digits.startswith("-") else ("", digits)
+        return f"{sign}{SYMBOLS[code]}{digits}"
+    return f"{digits} {code}".strip()
+
+
+@register.filter
+def stage_badge(stage: Any) -> str:
+    """A stage as a badge whose colour follows its outcome and whose text is its name."""
+    if stage is None:
+        return format_html('<span class="badge badge-neutral">{}</span>', "No stage")
+    return format_html(
+        '<span class="badge badge-{}">{}</span>', stage.outcome or "neutral", stage.name
+    )
+
+
+@register.filter
+def person(user: Any) -> str:
+    """A user's full name, else their username; a dash for nobody."""
+    if user is None:
+        return "—"
+    return user.get_full_name() or user.get_username()

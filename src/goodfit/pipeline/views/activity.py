@@ -1,0 +1,94 @@
+"""What happens on a deal: logged interactions, notes, and the cancellation of a won deal.
+
+With htmx the activity panel (timeline and forms) is swapped in place; without it a
+plain POST redirects back to the deal page, or re-renders it with the errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from goodfit.core.forms import add_service_errors
+from goodfit.pipeline.access import get_deal_for_user
+from goodfit.pipeline.forms import CancellationForm, InteractionForm, NoteForm
+from goodfit.pipeline.models import Deal
+from goodfit.pipeline.services import deal_cancel, interaction_log, note_add
+from goodfit.pipeline.views.common import wants_fragment
+from goodfit.pipeline.views.detail import ACTIVITY_PARTIAL, detail_context, render_detail
+
+
+def _submit(
+    request: HttpRequest,
+    deal: Deal,
+    form: forms.Form,
+    form_name: str,
+    write: Callable[[dict[str, Any]], Any],
+    done: str,
+) -> HttpResponse:
+    """Validate, call the service, answer htmx with the panel or a plain POST with a page."""
+    saved = False
+    if form.is_valid():
+        try:
+            write(form.cleaned_data)
+            saved = True
+        except ValidationError as error:
+            add_service_errors(form, error)
+    if wants_fragment(request):
+        # A fresh form after a save; the refused one, with its errors, otherwise.
+        bound = {} if saved else {form_name: form}
+        context = detail_context(request, deal, **bound)
+        context["activity_status"] = done if saved else ""
+        return render(request, ACTIVITY_PARTIAL, context)
+    if saved:
+        messages.success(request, done)
+        return redirect("deal-detail", pk=deal.pk)
+    return render_detail(request, deal, **{form_name: form})
+
+
+@login_required
+@require_POST
+def interaction_new(request: HttpRequest, pk: int) -> HttpResponse:
+    deal = get_deal_for_user(request.user, pk)
+
+    def write(data: dict[str, Any]) -> Any:
+        return interaction_log(deal=deal, actor=request.user, **data)
+
+    form = InteractionForm(request.POST)
+    return _submit(request, deal, form, "interaction_form", write, "Interaction logged.")
+
+
+@login_required
+@require_POST
+def note_new(request: HttpRequest, pk: int) -> HttpResponse:
+    deal = get_deal_for_user(request.user, pk)
+
+    def write(data: dict[str, Any]) -> Any:
+        return note_add(deal=deal, actor=request.user, body=data["body"])
+
+    return _submit(request, deal, NoteForm(request.POST), "note_form", write, "Note added.")
+
+
+@login_required
+@require_POST
+def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record that the customer cancelled a won deal (a plain form: it changes the header)."""
+    deal = get_deal_for_user(request.user, pk)
+    form = CancellationForm(request.POST)
+    if form.is_valid():
+        try:
+            deal_cancel(deal=deal, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Cancellation recorded.")
+            return redirect("deal-detail", pk=deal.pk)
+    return render_detail(request, deal, cancel_form=form)

@@ -1,0 +1,84 @@
+"""The board: a column per stage, and moving a deal from one column to another."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from goodfit.core.access import membership_for
+from goodfit.pipeline.access import get_deal_for_user
+from goodfit.pipeline.exceptions import StaleVersionError
+from goodfit.pipeline.forms import BoardFilterForm, MoveForm
+from goodfit.pipeline.selectors import board_columns, filter_choices
+from goodfit.pipeline.services import deal_move
+from goodfit.pipeline.views.common import error_text, wants_fragment
+
+# Cards shown per column; the rest are a "+N more" link to the filtered deal list.
+PER_COLUMN = 20
+BOARD_PARTIAL = "pipeline/partials/board.html"
+
+
+def board_context(request: HttpRequest) -> dict[str, Any]:
+    """Columns for the filters in the query string (the move form posts to the same one)."""
+    membership = membership_for(request.user)
+    form = BoardFilterForm(request.GET, user=request.user, choices=filter_choices(request.user))
+    filters = form.filters()
+    columns = board_columns(request.user, filters, per_column=PER_COLUMN)
+    return {
+        "filter_form": form,
+        "columns": columns,
+        "stages": [column.stage for column in columns],
+        "currency": membership.team.currency,
+        "is_filtered": bool(filters.q or filters.owner or filters.segment or filters.source),
+    }
+
+
+@login_required
+@require_GET
+def board(request: HttpRequest) -> HttpResponse:
+    template = BOARD_PARTIAL if wants_fragment(request) else "pipeline/board.html"
+    return render(request, template, board_context(request))
+
+
+def _move(request: HttpRequest, deal: Any) -> str:
+    """Move the deal to the posted stage; the refusal's text, or "" when it moved."""
+    form = MoveForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return " ".join(form.errors["stage"])
+    try:
+        deal_move(deal=deal, actor=request.user, stage=form.cleaned_data["stage"])
+    except (ValidationError, StaleVersionError) as error:
+        return error_text(error)
+    return ""
+
+
+@login_required
+@require_POST
+def deal_move_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Move a deal. htmx gets the board back; a plain form is redirected to where it came from."""
+    deal = get_deal_for_user(request.user, pk)
+    error = _move(request, deal)
+    if request.POST.get("next") == "deal":
+        _flash(request, deal, error)
+        return redirect("deal-detail", pk=deal.pk)
+    if wants_fragment(request):
+        context = board_context(request)
+        context.update(moved=deal, move_error=error)
+        return render(request, BOARD_PARTIAL, context)
+    _flash(request, deal, error)
+    query = request.GET.urlencode()
+    return redirect(reverse("board") + (f"?{query}" if query else ""))
+
+
+def _flash(request: HttpRequest, deal: Any, error: str) -> None:
+    if error:
+        messages.error(request, f"“{deal.title}” was not moved: {error}")
+    else:
+        messages.success(request, f"Moved “{deal.title}” to {deal.stage.name}.")

@@ -1,0 +1,151 @@
+"""The deal list, and creating and editing deals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from goodfit.core.access import membership_for
+from goodfit.core.forms import add_service_errors
+from goodfit.pipeline.access import get_deal_for_user, get_prospect_for_user
+from goodfit.pipeline.exceptions import StaleVersionError
+from goodfit.pipeline.forms import DealCreateForm, DealEditForm, DealFilterForm
+from goodfit.pipeline.selectors import deal_list, filter_choices
+from goodfit.pipeline.services import deal_create, deal_update
+from goodfit.pipeline.views.conflict import conflict_rows
+
+STALE_MESSAGE = (
+    "Someone else saved this deal since you opened it, so your changes were not saved. "
+    "Their values are shown next to yours below; adjust the form and save again to keep yours."
+)
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    return redirect("board")
+
+
+@login_required
+@require_GET
+def deal_list_view(request: HttpRequest) -> HttpResponse:
+    membership = membership_for(request.user)
+    form = DealFilterForm(request.GET, user=request.user, choices=filter_choices(request.user))
+    filters = form.filters()
+    page_obj = Paginator(deal_list(request.user, filters), settings.PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "filter_form": form,
+        "page_obj": page_obj,
+        "deals": page_obj.object_list,
+        "currency": membership.team.currency,
+        "is_filtered": any(value for value in vars(filters).values()),
+    }
+    return render(request, "pipeline/deal_list.html", context)
+
+
+def _create_initial(request: HttpRequest) -> dict[str, Any]:
+    """Defaults of a new deal: the viewer owns it; ``?prospect=<id>`` picks the prospect."""
+    initial: dict[str, Any] = {"owner": request.user.pk}
+    prospect_id = request.GET.get("prospect")
+    if prospect_id:
+        try:
+            prospect = get_prospect_for_user(request.user, prospect_id)
+        except Http404:
+            prospect = None  # a stale or foreign link: start with an empty choice
+        if prospect is not None:
+            initial.update(prospect=prospect.pk, title=f"{prospect.name} — ")
+    return initial
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def deal_new(request: HttpRequest) -> HttpResponse:
+    team = membership_for(request.user).team
+    data = request.POST if request.method == "POST" else None
+    form = DealCreateForm(
+        data, user=request.user, currency=team.currency, initial=_create_initial(request)
+    )
+    if form.is_bound and form.is_valid():
+        try:
+            deal = deal_create(
+                team=team,
+                actor=request.user,
+                stage=form.cleaned_data["stage"],
+                **form.deal_fields(),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Created “{deal.title}”.")
+            return redirect("deal-detail", pk=deal.pk)
+    return render(request, "pipeline/deal_form.html", {"form": form, "deal": None})
+
+
+def _edit_initial(deal: Any) -> dict[str, Any]:
+    return {
+        "title": deal.title,
+        "prospect": deal.prospect_id,
+        "offering": deal.offering_id,
+        "owner": deal.owner_id,
+        "amount": deal.amount,
+        "discount_pct": deal.discount_pct,
+        "expected_close_date": deal.expected_close_date,
+        "version": deal.version,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def deal_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    deal = get_deal_for_user(request.user, pk)
+    kwargs = {"user": request.user, "currency": deal.currency, "offering": deal.offering}
+    if request.method != "POST":
+        form = DealEditForm(initial=_edit_initial(deal), **kwargs)
+        return render(request, "pipeline/deal_form.html", {"form": form, "deal": deal})
+    form = DealEditForm(request.POST, **kwargs)
+    context: dict[str, Any] = {"form": form, "deal": deal}
+    if form.is_valid():
+        try:
+            deal_update(
+                deal=deal,
+                actor=request.user,
+                version=form.cleaned_data["version"],
+                **form.deal_fields(),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        except StaleVersionError as stale:
+            form, context = _stale_form(request, kwargs, stale.current)
+        else:
+            messages.success(request, f"Saved “{deal.title}”.")
+            return redirect("deal-detail", pk=deal.pk)
+    return render(request, "pipeline/deal_form.html", context)
+
+
+def _stale_form(
+    request: HttpRequest, kwargs: dict[str, Any], current: Any
+) -> tuple[DealEditForm, dict[str, Any]]:
+    """The editor's values kept, the current ones beside them, the version brought up to date.
+
+    Saving again is then a deliberate choice made with the other person's values in view.
+    """
+    data = request.POST.copy()
+    data["version"] = str(current.version)
+    form = DealEditForm(data, **kwargs)
+    form.is_valid()
+    form.add_error(None, STALE_MESSAGE)
+    context = {
+        "form": form,
+        "deal": current,
+        "conflict": conflict_rows(form.cleaned_data, current),
+    }
+    return form, context

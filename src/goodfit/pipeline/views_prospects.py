@@ -1,0 +1,104 @@
+"""Prospect pages: list with search and filters, detail with deals, create and edit."""
+
+from __future__ import annotations
+
+import zoneinfo
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.forms.models import model_to_dict
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from goodfit.core.access import membership_for
+from goodfit.core.forms import form_data, run_service, time_zone_names
+from goodfit.pipeline.access import get_prospect_for_user
+from goodfit.pipeline.forms_prospects import ProspectFilterForm, ProspectForm
+from goodfit.pipeline.models import Prospect
+from goodfit.pipeline.selectors import filter_choices
+from goodfit.pipeline.selectors_prospects import prospect_deals, prospect_list
+from goodfit.pipeline.services import prospect_create, prospect_update
+from goodfit.pipeline.services.prospects import PROSPECT_FIELDS
+
+
+@login_required
+@require_GET
+def prospect_list_view(request: HttpRequest) -> HttpResponse:
+    choices = filter_choices(request.user)
+    form = ProspectFilterForm(request.GET, segments=choices["segments"], sources=choices["sources"])
+    filters = form.filters()
+    prospects = prospect_list(request.user, filters)
+    page_obj = Paginator(prospects, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "filter_form": form,
+        "page_obj": page_obj,
+        "prospects": page_obj.object_list,
+        "is_filtered": bool(filters.q or filters.segment or filters.source),
+    }
+    return render(request, "prospects/list.html", context)
+
+
+def _local_time(prospect: Prospect) -> dict[str, Any]:
+    """The prospect's clock now, and whether it falls in their preferred contact hours."""
+    now = timezone.now().astimezone(zoneinfo.ZoneInfo(prospect.time_zone))
+    return {
+        # Naive wall-clock time: templates would convert an aware one to the viewer's zone.
+        "local_now": now.replace(tzinfo=None),
+        "in_contact_hours": prospect.contact_start <= now.time() < prospect.contact_end,
+    }
+
+
+@login_required
+@require_GET
+def prospect_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    prospect = get_prospect_for_user(request.user, pk)
+    context = {"prospect": prospect, "deals": prospect_deals(request.user, prospect)}
+    context.update(_local_time(prospect))
+    return render(request, "prospects/detail.html", context)
+
+
+def _form_page(request: HttpRequest, form: ProspectForm, prospect: Prospect | None) -> HttpResponse:
+    choices = filter_choices(request.user)
+    context = {
+        "form": form,
+        "prospect": prospect,
+        "segments": choices["segments"],
+        "sources": choices["sources"],
+        "time_zones": time_zone_names(),
+    }
+    return render(request, "prospects/form.html", context)
+
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def prospect_new(request: HttpRequest) -> HttpResponse:
+    team = membership_for(request.user).team
+    form = ProspectForm(form_data(request), initial={"time_zone": team.time_zone})
+    created = run_service(form, lambda data: prospect_create(team=team, actor=request.user, **data))
+    if created is not None:
+        messages.success(request, f"Prospect “{created.name}” added.")
+        return redirect("prospect-detail", pk=created.pk)
+    return _form_page(request, form, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def prospect_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    prospect = get_prospect_for_user(request.user, pk)
+    form = ProspectForm(form_data(request), initial=model_to_dict(prospect, PROSPECT_FIELDS))
+    updated = run_service(
+        form, lambda data: prospect_update(prospect=prospect, actor=request.user, **data)
+    )
+    if updated is not None:
+        messages.success(request, f"Prospect “{updated.name}” saved.")
+        return redirect("prospect-detail", pk=updated.pk)
+    if form.errors:
+        # A refused update may have left new values on the instance; show the stored ones.
+        prospect.refresh_from_db()
+    return _form_page(request, form, prospect)

@@ -1,0 +1,337 @@
+"""The deal list, the deal page, and creating and editing deals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+
+from goodfit.core.models import AuditEntry
+from goodfit.pipeline.models import Deal, Outcome, StageChange
+from goodfit.pipeline.services import deal_update
+from tests.factories import DealFactory, InteractionFactory, OfferingFactory, ProspectFactory
+
+
+def deal_form_data(**overrides):
+    data = {
+        "title": "Acme — annual plan",
+        "amount": "2500",
+        "discount_pct": "5",
+        "expected_close_date": "2031-03-15",
+    }
+    data.update(overrides)
+    return data
+
+
+# ---------- List ----------
+
+
+def test_deal_list_shows_the_columns_of_each_deal(owner_client, deal):
+    response = owner_client.get(reverse("deal-list"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for text in [deal.title, "Dana Diaz", "Lead", "$12,000", "badge-open"]:
+        assert text in html
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"q": "walnut"}, ["Walnut grove"]),
+        ({"outcome": "won"}, ["Won already"]),
+        ({"segment": "Enterprise"}, ["Walnut grove"]),
+        ({"source": "referral"}, ["Walnut grove"]),
+    ],
+)
+def test_deal_list_filters(owner_client, team, owner, deal, params, expected):
+    big = ProspectFactory(team=team, segment="Enterprise", source="referral")
+    DealFactory(team=team, owner=owner, prospect=big, title="Walnut grove")
+    DealFactory(
+        team=team, owner=owner, title="Won already", stage=team.stages.get(outcome=Outcome.WON)
+    )
+    response = owner_client.get(reverse("deal-list"), params)
+    assert [d.title for d in response.context["deals"]] == expected
+
+
+def test_deal_list_filters_by_stage_and_owner(owner_client, team, owner, teammate, deal):
+    proposal = team.stages.get(name="Proposal")
+    DealFactory(team=team, owner=teammate, title="Tom's", stage=proposal)
+    response = owner_client.get(reverse("deal-list"), {"stage": proposal.pk})
+    assert [d.title for d in response.context["deals"]] == ["Tom's"]
+    response = owner_client.get(reverse("deal-list"), {"owner": owner.pk})
+    assert [d.title for d in response.context["deals"]] == [deal.title]
+
+
+@pytest.mark.parametrize(
+    "params", [{"stage": "abc"}, {"owner": "-1"}, {"outcome": "maybe"}, {"page": "zzz"}]
+)
+def test_deal_list_shrugs_off_invalid_filters(owner_client, deal, params):
+    response = owner_client.get(reverse("deal-list"), params)
+    assert response.status_code == 200
+    assert [d.title for d in response.context["deals"]] == [deal.title]
+    if "page" not in params:
+        assert "Some filters were not understood" in response.content.decode()
+
+
+def test_deal_list_does_not_filter_by_another_teams_stage(owner_client, deal, other_team):
+    foreign = other_team.stages.first()
+    response = owner_client.get(reverse("deal-list"), {"stage": foreign.pk})
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+
+
+@override_settings(PAGE_SIZE=3)
+def test_deal_list_paginates_and_keeps_filters_across_pages(owner_client, team, owner):
+    DealFactory.create_batch(7, team=team, owner=owner)
+    response = owner_client.get(reverse("deal-list"), {"q": "Deal", "page": 2})
+    assert len(response.context["deals"]) == 3
+    html = response.content.decode()
+    assert "Page 2 of 3" in html
+    assert "?q=Deal&amp;page=3" in html and "?q=Deal&amp;page=1" in html
+
+
+def test_outsider_sees_none_of_the_teams_deals_in_the_list(outsider_client, deal):
+    response = outsider_client.get(reverse("deal-list"))
+    assert response.status_code == 200 and list(response.context["deals"]) == []
+    assert deal.title not in response.content.decode()
+
+
+@pytest.mark.parametrize("count", [5, 40])
+def test_deal_list_query_count_does_not_grow_with_deals(
+    owner_client, team, owner, count, django_assert_max_num_queries
+):
+    DealFactory.create_batch(count, team=team, owner=owner)
+    with django_assert_max_num_queries(12):
+        assert owner_client.get(reverse("deal-list")).status_code == 200
+
+
+# ---------- Deal page ----------
+
+
+def test_deal_page_shows_header_and_timeline(owner_client, deal):
+    StageChange.objects.create(deal=deal, to_stage=deal.stage, at=deal.created_at)
+    InteractionFactory(deal=deal, summary="Asked about the fee")
+    response = owner_client.get(reverse("deal-detail", args=[deal.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert deal.title in html and "$12,000" in html
+    assert reverse("prospect-detail", args=[deal.prospect_id]) in html
+    assert deal.offering.name in html
+    assert "Opened in Lead" in html and "Asked about the fee" in html
+    assert reverse("deal-edit", args=[deal.pk]) in html
+    assert "Record cancellation" not in html  # only for won deals
+
+
+def test_deal_page_shows_times_in_the_viewers_time_zone(owner_client, owner, deal):
+    owner.membership.time_zone = "Asia/Tokyo"
+    owner.membership.save()
+    at = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
+    InteractionFactory(deal=deal, occurred_at=at, summary="Tokyo time")
+    html = owner_client.get(reverse("deal-detail", args=[deal.pk])).content.decode()
+    assert "May 1, 2024 21:00" in html
+
+
+def test_deal_page_of_a_won_deal_offers_to_record_a_cancellation(owner_client, team, deal):
+    Deal.objects.filter(pk=deal.pk).update(stage=team.stages.get(outcome=Outcome.WON))
+    html = owner_client.get(reverse("deal-detail", args=[deal.pk])).content.decode()
+    assert "Record cancellation" in html
+
+
+@pytest.mark.parametrize("count", [5, 40])
+def test_deal_page_query_count_does_not_grow_with_history(
+    owner_client, deal, count, django_assert_max_num_queries
+):
+    InteractionFactory.create_batch(count, deal=deal)
+    with django_assert_max_num_queries(15):
+        assert owner_client.get(reverse("deal-detail", args=[deal.pk])).status_code == 200
+
+
+# ---------- Create ----------
+
+
+def test_new_deal_form_preselects_the_prospect_and_the_owner(owner_client, owner, prospect):
+    response = owner_client.get(reverse("deal-new"), {"prospect": prospect.pk})
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.initial["prospect"] == prospect.pk and form.initial["owner"] == owner.pk
+
+
+def test_new_deal_form_ignores_a_foreign_prospect_in_the_link(owner_client, other_team):
+    foreign = ProspectFactory(team=other_team)
+    response = owner_client.get(reverse("deal-new"), {"prospect": foreign.pk})
+    assert response.status_code == 200 and "prospect" not in response.context["form"].initial
+
+
+def test_new_deal_form_offers_only_the_teams_choices(owner_client, other_team, prospect, offering):
+    foreign_prospect = ProspectFactory(team=other_team, name="Foreign prospect")
+    OfferingFactory(team=other_team, name="Foreign offering")
+    html = owner_client.get(reverse("deal-new")).content.decode()
+    assert prospect.name in html and offering.name in html
+    assert foreign_prospect.name not in html and "Foreign offering" not in html
+
+
+def test_create_deal(owner_client, team, owner, prospect, offering):
+    data = deal_form_data(prospect=prospect.pk, offering=offering.pk, owner=owner.pk)
+    response = owner_client.post(reverse("deal-new"), data)
+    deal = Deal.objects.get()
+    assert response.status_code == 302 and response.url == reverse("deal-detail", args=[deal.pk])
+    assert deal.title == "Acme — annual plan" and deal.amount == Decimal("2500")
+    assert deal.stage.name == "Lead" and deal.currency == team.currency
+    assert deal.expected_close_date == dt.date(2031, 3, 15)
+
+
+def test_create_deal_in_a_chosen_stage(owner_client, team, owner, prospect, offering):
+    proposal = team.stages.get(name="Proposal")
+    data = deal_form_data(
+        prospect=prospect.pk, offering=offering.pk, owner=owner.pk, stage=proposal.pk
+    )
+    owner_client.post(reverse("deal-new"), data)
+    assert Deal.objects.get().stage == proposal
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"amount": "-5"}, "amount"),
+        ({"amount": "lots"}, "amount"),
+        ({"discount_pct": "120"}, "discount_pct"),
+        ({"title": ""}, "title"),
+        ({"title": "x" * 201}, "title"),
+        ({"expected_close_date": "2020-02-31"}, "expected_close_date"),
+        ({"expected_close_date": "1990-01-01"}, "expected_close_date"),
+        ({"stage": "999999"}, "stage"),
+        ({"prospect": "999999"}, "prospect"),
+    ],
+)
+def test_create_deal_rejects_bad_input_and_writes_nothing(
+    owner_client, owner, prospect, offering, overrides, field
+):
+    data = deal_form_data(prospect=prospect.pk, offering=offering.pk, owner=owner.pk)
+    data.update(overrides)
+    response = owner_client.post(reverse("deal-new"), data)
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    assert 'class="field-error"' in response.content.decode()
+    assert (
+        not Deal.objects.exists()
+        and not AuditEntry.objects.filter(object_type="pipeline.deal").exists()
+    )
+
+
+def test_create_deal_refuses_an_inactive_owner(owner_client, teammate, prospect, offering):
+    teammate.membership.is_active = False
+    teammate.membership.save()
+    data = deal_form_data(prospect=prospect.pk, offering=offering.pk, owner=teammate.pk)
+    response = owner_client.post(reverse("deal-new"), data)
+    assert "owner" in response.context["form"].errors and not Deal.objects.exists()
+
+
+def test_create_deal_refuses_another_teams_prospect(owner_client, owner, offering, other_team):
+    foreign = ProspectFactory(team=other_team)
+    data = deal_form_data(prospect=foreign.pk, offering=offering.pk, owner=owner.pk)
+    response = owner_client.post(reverse("deal-new"), data)
+    assert "prospect" in response.context["form"].errors and not Deal.objects.exists()
+
+
+# ---------- Edit ----------
+
+
+def test_edit_form_carries_the_version(owner_client, deal):
+    response = owner_client.get(reverse("deal-edit", args=[deal.pk]))
+    assert response.status_code == 200
+    assert 'name="version" value="1"' in response.content.decode()
+    assert "stage" not in response.context["form"].fields
+
+
+def edit_data(deal, **overrides):
+    data = {
+        "title": deal.title,
+        "prospect": deal.prospect_id,
+        "offering": deal.offering_id,
+        "owner": deal.owner_id,
+        "amount": "13000",
+        "discount_pct": "0",
+        "expected_close_date": "",
+        "version": deal.version,
+    }
+    data.update(overrides)
+    return data
+
+
+def test_edit_deal(owner_client, deal):
+    response = owner_client.post(reverse("deal-edit", args=[deal.pk]), edit_data(deal))
+    assert response.status_code == 302
+    deal.refresh_from_db()
+    assert deal.amount == Decimal("13000") and deal.version == 2
+
+
+def test_edit_deal_with_a_stale_version_shows_both_values_and_overwrites_nothing(
+    owner_client, teammate, deal
+):
+    deal_update(deal=Deal.objects.get(pk=deal.pk), actor=teammate, version=1, amount=Decimal("999"))
+    response = owner_client.post(reverse("deal-edit", args=[deal.pk]), edit_data(deal))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Someone else saved this deal since you opened it" in html
+    assert "$13,000" in html and "$999" in html  # mine and theirs, side by side
+    assert 'name="version" value="2"' in html
+    deal.refresh_from_db()
+    assert deal.amount == Decimal("999") and deal.version == 2
+
+
+def test_edit_deal_rejects_bad_input_and_writes_nothing(owner_client, deal):
+    response = owner_client.post(
+        reverse("deal-edit", args=[deal.pk]), edit_data(deal, amount="-1", version="x")
+    )
+    assert response.status_code == 200
+    assert "amount" in response.context["form"].errors
+    deal.refresh_from_db()
+    assert deal.amount == Decimal("12000") and deal.version == 1
+
+
+def test_edit_deal_keeps_a_retired_offering_choosable(owner_client, deal):
+    deal.offering.is_active = False
+    deal.offering.save()
+    response = owner_client.post(reverse("deal-edit", args=[deal.pk]), edit_data(deal))
+    assert response.status_code == 302
+
+
+# ---------- Access ----------
+
+
+@pytest.mark.parametrize("name", ["deal-detail", "deal-edit"])
+def test_outsider_gets_404_on_deal_pages(outsider_client, deal, name):
+    assert outsider_client.get(reverse(name, args=[deal.pk])).status_code == 404
+
+
+def test_outsider_gets_404_when_posting_the_edit_form(outsider_client, deal):
+    response = outsider_client.post(reverse("deal-edit", args=[deal.pk]), edit_data(deal))
+    assert response.status_code == 404
+    assert Deal.objects.get(pk=deal.pk).version == 1
+
+
+def test_deal_page_of_a_missing_deal_is_404(owner_client):
+    assert owner_client.get(reverse("deal-detail", args=[999999])).status_code == 404
+
+
+@pytest.mark.parametrize("name", ["deal-detail", "deal-edit"])
+def test_restricted_rep_gets_404_on_a_teammates_deal(client, team, teammate, deal, name):
+    team.reps_see_own_deals_only = True
+    team.save()
+    client.force_login(teammate)
+    assert client.get(reverse(name, args=[deal.pk])).status_code == 404
+
+
+def test_manager_of_a_restricted_team_still_sees_every_deal(manager_client, team, deal):
+    team.reps_see_own_deals_only = True
+    team.save()
+    assert manager_client.get(reverse("deal-detail", args=[deal.pk])).status_code == 200
+
+
+def test_user_without_a_membership_gets_404(client, django_user_model):
+    user = django_user_model.objects.create_user("drifter", password="correct-horse-battery")
+    client.force_login(user)
+    assert client.get(reverse("deal-list")).status_code == 404
