@@ -8,6 +8,7 @@ command. User mistakes end with one line on stderr and a non-zero exit code.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ipaddress
 import os
 import sys
@@ -167,6 +168,11 @@ def _fail(message: str, code: int = 1) -> int:
     return code
 
 
+def _silence_stdout() -> None:
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def _django_setup() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
     import django
@@ -202,6 +208,10 @@ def _run(argv: list[str]) -> int:
         return _fail(str(error), error.returncode)
     except (ImproperlyConfigured, DatabaseError) as error:
         return _fail(f"{error}. Check GOODFIT_DATA_DIR or GOODFIT_DATABASE_URL.")
+    except BrokenPipeError:
+        # The reader went away (`goodfit … | head`): stop quietly, as other tools do.
+        _silence_stdout()
+        return 1
     except OSError as error:
         return _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
     except KeyboardInterrupt:

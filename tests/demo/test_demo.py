@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import transaction
+from django.db.models import F
 
 from goodfit.core.models import Team
 from goodfit.demo import (
@@ -87,7 +90,7 @@ def check_history(deal):
     times = [c.at for c in changes]
     assert changes[0].from_stage_id is None and times[0] == deal.created_at
     assert times == sorted(times)
-    for before, after in zip(changes, changes[1:], strict=False):
+    for before, after in itertools.pairwise(changes):
         assert after.from_stage_id == before.to_stage_id
     assert changes[-1].to_stage_id == deal.stage_id
     assert deal.version >= len(changes)  # edits of the terms bump it too
@@ -100,8 +103,10 @@ def check_history(deal):
 
 
 def all_deals(team_name=TEAM_NAME):
-    return Deal.objects.filter(team__name=team_name).select_related("stage").prefetch_related(
-        "stage_changes", "interactions", "notes"
+    return (
+        Deal.objects.filter(team__name=team_name)
+        .select_related("stage")
+        .prefetch_related("stage_changes", "interactions", "notes")
     )
 
 
@@ -139,7 +144,8 @@ def test_every_deal_history_is_consistent_in_time(demo):
 
 
 def test_the_default_stages_and_three_offerings_are_configured(demo):
-    assert [s.name for s in demo.stages.all()][:4] == ["Lead", "Discovery", "Proposal", "Negotiation"]
+    first_four = [s.name for s in demo.stages.all()][:4]
+    assert first_four == ["Lead", "Discovery", "Proposal", "Negotiation"]
     names = set(demo.offerings.values_list("name", flat=True))
     assert {"Debt relief program", "Ledgerly — AP automation"} <= names
     assert len(names) == 3
@@ -169,8 +175,9 @@ def test_the_next_quarter_deal_never_answers_and_wants_a_big_discount(demo):
     assert outbound_emails.filter(text="No reply").count() >= 10
     assert not interactions.filter(direction="in", channel="email").exists()
     assert interactions.filter(text__icontains="more deals next q").count() >= 2
-    late = [i for i in interactions.filter(direction="in", channel="message")]
-    assert all(i.occurred_at.astimezone(dt.timezone(dt.timedelta(hours=-5))).hour >= 22 for i in late)
+    texts = interactions.filter(direction="in", channel="message")
+    new_york = ZoneInfo("America/New_York")
+    assert all(text.occurred_at.astimezone(new_york).hour >= 22 for text in texts)
     assert outbound_emails.filter(summary__startswith="Re-sent the quote").count() >= 4
     assert deal.discount_pct == 30 and deal.stage.name == "Negotiation"
 
@@ -185,15 +192,8 @@ def test_some_won_deals_were_cancelled_with_a_reason(demo):
 
 
 def test_interactions_are_logged_when_they_happened(demo):
-    assert not Interaction.objects.filter(deal__team=demo).exclude(
-        created_at=models_f("occurred_at")
-    ).exists()
-
-
-def models_f(name):
-    from django.db.models import F
-
-    return F(name)
+    interactions = Interaction.objects.filter(deal__team=demo)
+    assert not interactions.exclude(created_at=F("occurred_at")).exists()
 
 
 def test_the_second_team_sees_nothing_of_the_first(demo):

@@ -31,8 +31,10 @@ def move_on_board(page: Page, deal: Deal, stage_name: str) -> None:
 
 def create_deal(page: Page, prospect, offering) -> Deal:
     page.get_by_role("link", name="New deal").click()
+    page.get_by_label("Search prospects").fill(prospect.name.split()[0])
+    expect(page.locator("#prospect-options")).to_contain_text("1 match for")
+    page.get_by_role("radio", name=re.compile(prospect.name)).check()
     page.get_by_label("Title").fill(TITLE)
-    page.get_by_label("Prospect").select_option(label=prospect.name)
     page.get_by_label("Offering").select_option(label=offering.name)
     page.get_by_label("Amount").fill("4800")
     page.get_by_label("Expected close").fill("2031-06-30")

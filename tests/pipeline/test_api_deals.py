@@ -288,6 +288,8 @@ def test_moving_a_deal_records_the_stage_change_and_returns_the_deal(client, own
     assert response.status_code == 200, response.content
     assert response.json()["stage"]["id"] == proposal.pk and response.json()["version"] == 2
     assert deal.stage_changes.last().to_stage == proposal
+    entry = AuditEntry.objects.get(object_type="pipeline.deal", action="update")
+    assert entry.changes["stage"][1] == proposal.pk
 
 
 def test_moving_with_a_stale_version_is_409(client, owner_api, deal, team):
@@ -345,6 +347,7 @@ def test_a_won_deal_can_be_cancelled_once(client, owner_api, deal, owner, team):
     created = client.post(url, body, content_type=JSON, **owner_api)
     assert created.status_code == 201, created.content
     assert created.json()["reason"] == "Found a cheaper plan"
+    assert AuditEntry.objects.filter(object_type="pipeline.cancellation").exists()
     again = client.post(url, body, content_type=JSON, **owner_api)
     assert again.status_code == 422
     shown = client.get(f"/api/v1/deals/{deal.pk}", **owner_api).json()

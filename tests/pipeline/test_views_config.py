@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from goodfit.core.models import AuditEntry
 from goodfit.pipeline.models import Offering, Outcome, Stage
-from goodfit.pipeline.views_config import list_margin_pct, swapped
+from goodfit.pipeline.views_config import swapped
 from tests.factories import OfferingFactory
 
 OFFERING = {
@@ -25,12 +25,6 @@ def stage_names(team) -> list[str]:
 # Pure helpers
 
 
-def test_list_margin_is_the_share_of_the_price_left_after_the_cost_to_serve():
-    assert list_margin_pct(Decimal("1200"), Decimal("300")) == Decimal("75.0")
-    assert list_margin_pct(Decimal("100"), Decimal("150")) == Decimal("-50.0")
-    assert list_margin_pct(Decimal("0"), Decimal("10")) is None
-
-
 def test_swapped_moves_an_id_one_place_and_stops_at_the_ends():
     assert swapped([1, 2, 3], 2, -1) == [2, 1, 3]
     assert swapped([1, 2, 3], 2, 1) == [1, 3, 2]
@@ -46,7 +40,18 @@ def test_offering_list_shows_prices_and_list_margin(manager_client, team):
     response = manager_client.get(reverse("settings-offerings"))
     body = response.content.decode()
     assert response.status_code == 200
-    assert "Cheap plan" in body and "10%" in body and "Below minimum" in body
+    assert "Cheap plan" in body and "10%" in body and "Below minimum margin" in body
+
+
+def test_offering_list_margin_follows_the_pipeline_rules(manager_client, team):
+    # 2/3 of the price kept: 66.67 %, rounded half up to one decimal as everywhere else.
+    OfferingFactory(team=team, name="Thirds", price=Decimal("3"), cost_to_serve=Decimal("1"))
+    OfferingFactory(team=team, name="Free sample", price=Decimal("0"), cost_to_serve=Decimal("5"))
+    response = manager_client.get(reverse("settings-offerings"))
+    margins = {o.name: o.margin for o in response.context["offerings"]}
+    assert margins["Thirds"].margin_pct == Decimal("66.7") and not margins["Thirds"].below_floor
+    # Nothing charged cannot pay for the cost to serve.
+    assert margins["Free sample"].margin_pct is None and margins["Free sample"].below_floor
 
 
 def test_offering_list_hides_other_teams_offerings(manager_client, other_team):

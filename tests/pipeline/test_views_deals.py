@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from goodfit.core.models import AuditEntry
 from goodfit.pipeline.models import Deal, Outcome, StageChange
-from goodfit.pipeline.services import deal_update
+from goodfit.pipeline.services import deal_cancel, deal_update
 from tests.factories import DealFactory, InteractionFactory, OfferingFactory, ProspectFactory
 
 
@@ -140,6 +140,38 @@ def test_deal_page_of_a_won_deal_offers_to_record_a_cancellation(owner_client, t
     assert "Record cancellation" in html
 
 
+def test_deal_page_shows_the_margin_after_discount_below_the_minimum(owner_client, deal):
+    # Offering: cost to serve $4,000, minimum margin 25 %. $12,000 less 60 % is $4,800.
+    Deal.objects.filter(pk=deal.pk).update(discount_pct=Decimal("60"))
+    response = owner_client.get(reverse("deal-detail", args=[deal.pk]))
+    html = response.content.decode()
+    assert response.context["margin"].margin_pct == Decimal("16.7")
+    for text in ["Net after discount", "$4,800", "Margin after discount", "16.7%", "60%"]:
+        assert text in html
+    assert '<span class="badge badge-warning">Below minimum margin</span>' in html
+    assert "Minimum margin" in html and "25%" in html
+    assert "needs at least 25%" in html and "Margin OK" not in html
+
+
+def test_deal_page_without_discount_says_the_margin_is_ok(owner_client, deal):
+    html = owner_client.get(reverse("deal-detail", args=[deal.pk])).content.decode()
+    # $12,000 against a $4,000 cost to serve keeps two thirds.
+    assert "66.7%" in html and '<span class="badge badge-success">Margin OK</span>' in html
+    assert "Net after discount" not in html and "Below minimum margin" not in html
+
+
+def test_deal_page_of_a_cancelled_won_deal_shows_when_why_and_who(owner_client, owner, team, deal):
+    Deal.objects.filter(pk=deal.pk).update(stage=team.stages.get(outcome=Outcome.WON))
+    deal.refresh_from_db()
+    deal_cancel(deal=deal, actor=owner, cancelled_on=dt.date(2025, 3, 4), reason="Budget cut")
+    owner.first_name, owner.last_name = "Olivia", "Ng"
+    owner.save()
+    html = owner_client.get(reverse("deal-detail", args=[deal.pk])).content.decode()
+    assert "Cancelled by the customer</strong> on Mar 4, 2025" in html
+    assert "Reason: Budget cut" in html and "Recorded by Olivia Ng on" in html
+    assert "Record cancellation" not in html  # recorded once
+
+
 @pytest.mark.parametrize("count", [5, 40])
 def test_deal_page_query_count_does_not_grow_with_history(
     owner_client, deal, count, django_assert_max_num_queries
@@ -204,6 +236,8 @@ def test_create_deal_in_a_chosen_stage(owner_client, team, owner, prospect, offe
         ({"expected_close_date": "1990-01-01"}, "expected_close_date"),
         ({"stage": "999999"}, "stage"),
         ({"prospect": "999999"}, "prospect"),
+        ({"prospect": "not-a-number"}, "prospect"),
+        ({"prospect": ""}, "prospect"),
     ],
 )
 def test_create_deal_rejects_bad_input_and_writes_nothing(

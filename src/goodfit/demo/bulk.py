@@ -12,13 +12,14 @@ rows that hang off a deal (about nine in ten of all rows) are written with plain
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import contextmanager
+import typing
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 from typing import Any
 
 from django.db import connection
-from django.db.models import F, Min, Model, OuterRef, Subquery
+from django.db.models import F, Field, Min, Model, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from goodfit.demo.plans import DealPlan
@@ -31,6 +32,7 @@ from goodfit.pipeline.models import (
     Prospect,
     StageChange,
 )
+from goodfit.pipeline.rules import count_words
 
 CHUNK = 2000
 SQLITE_CACHE_KIB = 512 * 1024
@@ -64,7 +66,7 @@ def _when(value: dt.datetime) -> Any:
 def _insert(model: type[Model], fields: list[str], rows: Iterable[Row]) -> None:
     """``INSERT`` many rows of ``model``; values must already be in database form."""
     meta, quote = model._meta, connection.ops.quote_name
-    columns = ", ".join(quote(meta.get_field(name).column) for name in fields)
+    columns = ", ".join(quote(typing.cast(Field, meta.get_field(name)).column) for name in fields)
     values = ", ".join(["%s"] * len(fields))
     with connection.cursor() as cursor:
         cursor.executemany(
@@ -134,7 +136,7 @@ class _Writer:
     def _interactions(self, pairs: list[tuple[Deal, DealPlan]]) -> Iterator[Row]:
         for deal, plan in pairs:
             for item in plan.interactions:
-                at, words = _when(item.at), len(item.summary.split())
+                at, words = _when(item.at), count_words(item.summary)
                 # Logged when it happened, by the deal's owner.
                 owner = deal.owner_id
                 yield (

@@ -62,9 +62,9 @@ def brightline_next_quarter(c: Cast) -> list[Story]:
     s.log(c.at(70, 9, 40, NY), "out", "email", "Sent the proposal: one site, $24,000 a year")
     s.move(c.at(70, 9, 45, NY), "Proposal")
     _chase(s, c, [68, 65, 61], "Following up on the proposal")
-    s.log(c.at(60, 23, 7, NY), "in", "message", "Text at 11pm", "can u do 20% off")
+    s.log(c.at(60, 23, 7, NY), "in", "message", "Late-night text", "can u do 20% off")
     s.log(c.at(59, 16, 0, NY), "out", "call", "Left a voicemail; no call back")
-    s.log(c.at(57, 23, 41, NY), "in", "message", "Text at 11pm", "cant find the quote. resend?")
+    s.log(c.at(57, 23, 41, NY), "in", "message", "Late-night text", "cant find the quote. resend?")
     s.log(c.at(56, 9, 5, NY), "out", "email", "Re-sent the quote (2nd time)")
     s.log(
         c.at(52, 22, 58, NY),
@@ -81,7 +81,7 @@ def brightline_next_quarter(c: Cast) -> list[Story]:
         c.at(38, 23, 15, NY),
         "in",
         "message",
-        "Text at 11pm: wants 30% off",
+        "Late-night text: wants 30% off",
         "need 30% or we go w competitor. more deals next qtr, promise",
     )
     s.terms(discount_pct=Decimal("30"))
@@ -97,7 +97,7 @@ def brightline_next_quarter(c: Cast) -> list[Story]:
         c.at(9, 23, 52, NY),
         "in",
         "message",
-        "Text near midnight",
+        "Text near midnight, his time",
         "still reviewing w boss. can u hold the 30%?",
     )
     s.log(c.at(8, 9, 10, NY), "out", "email", "Re-sent the quote (5th time)")

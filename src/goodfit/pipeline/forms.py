@@ -97,7 +97,16 @@ class DealForm(forms.Form):
     title = forms.CharField(
         max_length=200, help_text="What is being sold to whom, e.g. “Acme — annual plan”."
     )
-    prospect = forms.ModelChoiceField(queryset=None, empty_label="Choose a prospect…")
+    # Checked against the team's prospects, but never drawn as a <select> of all of them
+    # (a team may have 100,000): the picker template shows one, or a few search matches.
+    prospect = forms.ModelChoiceField(
+        queryset=None,
+        widget=forms.TextInput,
+        error_messages={
+            "required": "Pick a prospect: search by name, company or email, or add a new one.",
+            "invalid_choice": "Pick one of your team's prospects; that one was not found.",
+        },
+    )
     offering = forms.ModelChoiceField(queryset=None, empty_label="Choose an offering…")
     owner = PersonChoiceField(queryset=None, empty_label=None)
     amount = forms.DecimalField(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -24,6 +22,7 @@ from goodfit.pipeline.access import (
 )
 from goodfit.pipeline.forms_config import OfferingForm, StageForm, StageMoveForm
 from goodfit.pipeline.models import Offering, Stage
+from goodfit.pipeline.selectors_margins import offering_list_margin
 from goodfit.pipeline.services import (
     offering_create,
     offering_delete,
@@ -34,16 +33,6 @@ from goodfit.pipeline.services import (
     stage_update,
 )
 from goodfit.pipeline.services.config import OFFERING_FIELDS, STAGE_FIELDS
-
-HUNDRED = Decimal("100")
-
-
-def list_margin_pct(price: Decimal, cost_to_serve: Decimal) -> Decimal | None:
-    """Margin at list price in percent of the price; None when the price is zero."""
-    if not price:
-        return None
-    return ((price - cost_to_serve) / price * HUNDRED).quantize(Decimal("0.1"))
-
 
 
 def _errors_as_message(request: HttpRequest, error: ValidationError) -> None:
@@ -63,9 +52,7 @@ def offering_list(request: HttpRequest) -> HttpResponse:
         .order_by("-is_active", "name")
     )
     for offering in offerings:
-        offering.list_margin = list_margin_pct(offering.price, offering.cost_to_serve)
-        margin = offering.list_margin
-        offering.below_floor = margin is not None and margin < offering.min_margin_pct
+        offering.margin = offering_list_margin(offering)
     context = {"section": "offerings", "offerings": offerings}
     return render(request, "settings/offerings.html", context)
 

@@ -1,9 +1,11 @@
-"""Prospect pages: list with search and filters, detail with deals, create and edit."""
+"""Prospect pages: list with search and filters, detail with deals, create and edit, and
+the search that feeds the prospect picker of the deal forms."""
 
 from __future__ import annotations
 
 import zoneinfo
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -12,6 +14,7 @@ from django.core.paginator import Paginator
 from django.forms.models import model_to_dict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -21,9 +24,11 @@ from goodfit.pipeline.access import get_prospect_for_user
 from goodfit.pipeline.forms_prospects import ProspectFilterForm, ProspectForm
 from goodfit.pipeline.models import Prospect
 from goodfit.pipeline.selectors import filter_choices
-from goodfit.pipeline.selectors_prospects import prospect_deals, prospect_list
+from goodfit.pipeline.selectors_prospects import prospect_deals, prospect_list, prospect_search
 from goodfit.pipeline.services import prospect_create, prospect_update
 from goodfit.pipeline.services.prospects import PROSPECT_FIELDS
+from goodfit.pipeline.views.common import wants_fragment
+from goodfit.pipeline.views.picker import MAX_QUERY, SEARCH_PARAM
 
 
 @login_required
@@ -74,7 +79,6 @@ def _form_page(request: HttpRequest, form: ProspectForm, prospect: Prospect | No
     return render(request, "prospects/form.html", context)
 
 
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def prospect_new(request: HttpRequest) -> HttpResponse:
@@ -102,3 +106,20 @@ def prospect_edit(request: HttpRequest, pk: int) -> HttpResponse:
         # A refused update may have left new values on the instance; show the stored ones.
         prospect.refresh_from_db()
     return _form_page(request, form, prospect)
+
+
+@login_required
+@require_GET
+def prospect_search_view(request: HttpRequest) -> HttpResponse:
+    """A few prospects matching ``q`` as radio options of a deal form (an htmx fragment).
+
+    The picker's search box is named ``prospect_q`` so that, without JavaScript, the same
+    box reloads the deal form; both names are accepted here. A plain visit (no htmx) is
+    sent to the prospect list with the same search.
+    """
+    membership_for(request.user)
+    query = (request.GET.get("q") or request.GET.get(SEARCH_PARAM) or "").strip()[:MAX_QUERY]
+    if not wants_fragment(request):
+        return redirect(f"{reverse('prospect-list')}?{urlencode({'q': query})}")
+    context = {"matches": prospect_search(request.user, query)}
+    return render(request, "pipeline/partials/prospect_options.html", context)

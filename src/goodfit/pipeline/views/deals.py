@@ -9,18 +9,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from goodfit.core.access import membership_for
 from goodfit.core.forms import add_service_errors
-from goodfit.pipeline.access import get_deal_for_user, get_prospect_for_user
+from goodfit.pipeline.access import get_deal_for_user
 from goodfit.pipeline.exceptions import StaleVersionError
-from goodfit.pipeline.forms import DealCreateForm, DealEditForm, DealFilterForm
+from goodfit.pipeline.forms import DealCreateForm, DealEditForm, DealFilterForm, DealForm
+from goodfit.pipeline.models import Prospect
 from goodfit.pipeline.selectors import deal_list, filter_choices
 from goodfit.pipeline.services import deal_create, deal_update
 from goodfit.pipeline.views.conflict import conflict_rows
+from goodfit.pipeline.views.picker import linked_prospect, prospect_picker
 
 STALE_MESSAGE = (
     "Someone else saved this deal since you opened it, so your changes were not saved. "
@@ -52,18 +54,20 @@ def deal_list_view(request: HttpRequest) -> HttpResponse:
     return render(request, "pipeline/deal_list.html", context)
 
 
-def _create_initial(request: HttpRequest) -> dict[str, Any]:
-    """Defaults of a new deal: the viewer owns it; ``?prospect=<id>`` picks the prospect."""
+def _create_initial(request: HttpRequest, prospect: Prospect | None) -> dict[str, Any]:
+    """Defaults of a new deal: the viewer owns it; a linked prospect names the title."""
     initial: dict[str, Any] = {"owner": request.user.pk}
-    prospect_id = request.GET.get("prospect")
-    if prospect_id:
-        try:
-            prospect = get_prospect_for_user(request.user, prospect_id)
-        except Http404:
-            prospect = None  # a stale or foreign link: start with an empty choice
-        if prospect is not None:
-            initial.update(prospect=prospect.pk, title=f"{prospect.name} — ")
+    if prospect is not None:
+        initial.update(prospect=prospect.pk, title=f"{prospect.name} — ")
     return initial
+
+
+def _form_page(
+    request: HttpRequest, form: DealForm, prospect: Prospect | None, **context: Any
+) -> HttpResponse:
+    context.update(form=form, picker=prospect_picker(request, form, prospect))
+    context.setdefault("deal", None)
+    return render(request, "pipeline/deal_form.html", context)
 
 
 @login_required
@@ -71,8 +75,9 @@ def _create_initial(request: HttpRequest) -> dict[str, Any]:
 def deal_new(request: HttpRequest) -> HttpResponse:
     team = membership_for(request.user).team
     data = request.POST if request.method == "POST" else None
+    linked = linked_prospect(request)
     form = DealCreateForm(
-        data, user=request.user, currency=team.currency, initial=_create_initial(request)
+        data, user=request.user, currency=team.currency, initial=_create_initial(request, linked)
     )
     if form.is_bound and form.is_valid():
         try:
@@ -87,7 +92,7 @@ def deal_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"Created “{deal.title}”.")
             return redirect("deal-detail", pk=deal.pk)
-    return render(request, "pipeline/deal_form.html", {"form": form, "deal": None})
+    return _form_page(request, form, linked)
 
 
 def _edit_initial(deal: Any) -> dict[str, Any]:
@@ -110,9 +115,9 @@ def deal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     kwargs = {"user": request.user, "currency": deal.currency, "offering": deal.offering}
     if request.method != "POST":
         form = DealEditForm(initial=_edit_initial(deal), **kwargs)
-        return render(request, "pipeline/deal_form.html", {"form": form, "deal": deal})
+        return _form_page(request, form, deal.prospect, deal=deal)
     form = DealEditForm(request.POST, **kwargs)
-    context: dict[str, Any] = {"form": form, "deal": deal}
+    context: dict[str, Any] = {"deal": deal}
     if form.is_valid():
         try:
             deal_update(
@@ -128,7 +133,7 @@ def deal_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Saved “{deal.title}”.")
             return redirect("deal-detail", pk=deal.pk)
-    return render(request, "pipeline/deal_form.html", context)
+    return _form_page(request, form, deal.prospect, **context)
 
 
 def _stale_form(
@@ -143,9 +148,5 @@ def _stale_form(
     form = DealEditForm(data, **kwargs)
     form.is_valid()
     form.add_error(None, STALE_MESSAGE)
-    context = {
-        "form": form,
-        "deal": current,
-        "conflict": conflict_rows(form.cleaned_data, current),
-    }
+    context = {"deal": current, "conflict": conflict_rows(form.cleaned_data, current)}
     return form, context

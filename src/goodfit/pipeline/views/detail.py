@@ -14,6 +14,7 @@ from goodfit.pipeline.access import get_deal_for_user, stages_visible_to
 from goodfit.pipeline.forms import CancellationForm, InteractionForm, NoteForm
 from goodfit.pipeline.models import Cancellation, Deal, Outcome
 from goodfit.pipeline.selectors import deal_timeline
+from goodfit.pipeline.selectors_margins import deal_margin
 
 ACTIVITY_PARTIAL = "pipeline/partials/activity.html"
 
@@ -22,13 +23,14 @@ def detail_context(
     request: HttpRequest, deal: Deal, **bound_forms: forms.Form | None
 ) -> dict[str, Any]:
     """Everything the deal page shows; ``bound_forms`` replace the empty forms (with errors)."""
-    cancellation = Cancellation.objects.filter(deal=deal).first()
+    cancellation = Cancellation.objects.filter(deal=deal).select_related("by").first()
     can_cancel = deal.stage.outcome == Outcome.WON and cancellation is None
     context: dict[str, Any] = {
         "deal": deal,
         "timeline": deal_timeline(deal),
         "stages": list(stages_visible_to(request.user).order_by("position", "id")),
         "cancellation": cancellation,
+        "margin": deal_margin(deal),
         "interaction_form": InteractionForm(),
         "note_form": NoteForm(),
         "cancel_form": CancellationForm() if can_cancel else None,

@@ -5,6 +5,8 @@ The leading underscore keeps Django from listing this module as a command.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError, OutputWrapper
@@ -55,6 +57,9 @@ def serve(host: str, port: int, out: OutputWrapper) -> None:
     import waitress
     from django.core.wsgi import get_wsgi_application
 
+    # WhiteNoise serves app static files through finders but warns when STATIC_ROOT is
+    # missing; an empty one (filled by `goodfit manage collectstatic` if wanted) is enough.
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     application = get_wsgi_application()
     for note in _warnings(host):
         out.write(note)

@@ -8,7 +8,10 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from goodfit.core.models import ApiToken
-from goodfit.core.services import token_create, token_digest, token_revoke
+from goodfit.core.services import TOKEN_PREFIX, token_create, token_digest, token_revoke
+
+# What `token_create` keeps in ApiToken.prefix: "gf_" and five characters.
+PREFIX_LENGTH = len(TOKEN_PREFIX) + 5
 
 
 def _user(username: str) -> Any:
@@ -69,7 +72,7 @@ class Command(BaseCommand):
     def _revoke(self, given: str) -> None:
         given = given.rstrip("…")
         active = ApiToken.objects.filter(revoked_at__isnull=True).select_related("user")
-        if len(given) > ApiToken._meta.get_field("prefix").max_length:
+        if len(given) > PREFIX_LENGTH:
             matches = list(active.filter(digest=token_digest(given)))
         else:
             matches = list(active.filter(prefix=given))
