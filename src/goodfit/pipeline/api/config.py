@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from goodfit.core.access import require_manager
 from goodfit.core.api import errors
@@ -43,7 +43,7 @@ def list_offerings(request: HttpRequest, filters: Query[OfferingQuery]) -> Any:
 def create_offering(request: HttpRequest, payload: OfferingCreate) -> Any:
     """Managers only."""
     team = require_manager(request.user).team
-    return 201, offering_create(team=team, actor=request.user, **payload.model_dump())
+    return Status(201, offering_create(team=team, actor=request.user, **payload.model_dump()))
 
 
 @router.get(

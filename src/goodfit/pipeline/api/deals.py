@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from goodfit.core.access import membership_for, require_manager
@@ -54,7 +54,7 @@ def create_deal(request: HttpRequest, payload: DealCreate) -> Any:
     fields = resolve_references(request.user, payload.model_dump())
     fields["owner"] = fields["owner"] or request.user
     team = membership_for(request.user).team
-    return 201, deal_create(team=team, actor=request.user, **fields)
+    return Status(201, deal_create(team=team, actor=request.user, **fields))
 
 
 @router.get("/deals/{deal_id}", response={200: DealOut, **errors(404)}, summary="A deal")
@@ -83,7 +83,7 @@ def delete_deal(request: HttpRequest, deal_id: int) -> Any:
     deal = get_deal_for_user(request.user, deal_id)
     require_manager(request.user)
     deal_delete(deal=deal, actor=request.user)
-    return 204, None
+    return Status(204, None)
 
 
 @router.post(
@@ -124,4 +124,4 @@ def timeline(request: HttpRequest, deal_id: int) -> Any:
 )
 def cancel_deal(request: HttpRequest, deal_id: int, payload: CancellationCreate) -> Any:
     deal = get_deal_for_user(request.user, deal_id)
-    return 201, deal_cancel(deal=deal, actor=request.user, **payload.model_dump())
+    return Status(201, deal_cancel(deal=deal, actor=request.user, **payload.model_dump()))

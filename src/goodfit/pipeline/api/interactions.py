@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Router, Status
 from ninja.pagination import paginate
 
 from goodfit.core.api import errors
@@ -47,7 +47,7 @@ def list_interactions(request: HttpRequest, deal_id: int) -> Any:
 def log_interaction(request: HttpRequest, deal_id: int, payload: InteractionCreate) -> Any:
     """Something that happened: ``occurred_at`` between 2000 and now; a summary or a text."""
     deal = get_deal_for_user(request.user, deal_id)
-    return 201, interaction_log(deal=deal, actor=request.user, **payload.model_dump())
+    return Status(201, interaction_log(deal=deal, actor=request.user, **payload.model_dump()))
 
 
 @router.get(
@@ -79,7 +79,7 @@ def update_interaction(
 def delete_interaction(request: HttpRequest, interaction_id: int) -> Any:
     interaction = get_interaction_for_user(request.user, interaction_id)
     interaction_delete(interaction=interaction, actor=request.user)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get(
@@ -97,7 +97,7 @@ def list_notes(request: HttpRequest, deal_id: int) -> Any:
 @router.post("/deals/{deal_id}/notes", response={201: NoteOut, **errors(404)}, summary="Add a note")
 def add_note(request: HttpRequest, deal_id: int, payload: NoteCreate) -> Any:
     deal = get_deal_for_user(request.user, deal_id)
-    return 201, note_add(deal=deal, actor=request.user, body=payload.body)
+    return Status(201, note_add(deal=deal, actor=request.user, body=payload.body))
 
 
 @router.get("/notes/{note_id}", response={200: NoteOut, **errors(404)}, summary="A note")
@@ -109,4 +109,4 @@ def get_note(request: HttpRequest, note_id: int) -> Any:
 def delete_note(request: HttpRequest, note_id: int) -> Any:
     note = get_note_for_user(request.user, note_id)
     note_delete(note=note, actor=request.user)
-    return 204, None
+    return Status(204, None)

@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from goodfit.core.access import membership_for
@@ -28,7 +28,7 @@ def list_prospects(request: HttpRequest, filters: Query[ProspectQuery]) -> Any:
 def create_prospect(request: HttpRequest, payload: ProspectCreate) -> Any:
     team = membership_for(request.user).team
     fields = {**payload.model_dump(), "time_zone": payload.time_zone or team.time_zone}
-    return 201, prospect_create(team=team, actor=request.user, **fields)
+    return Status(201, prospect_create(team=team, actor=request.user, **fields))
 
 
 @router.get(
@@ -57,4 +57,4 @@ def delete_prospect(request: HttpRequest, prospect_id: int) -> Any:
     """Refused (422, field ``prospect``) while the prospect has deals."""
     prospect = get_prospect_for_user(request.user, prospect_id)
     prospect_delete(prospect=prospect, actor=request.user)
-    return 204, None
+    return Status(204, None)
