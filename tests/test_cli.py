@@ -49,6 +49,13 @@ def test_worker_help_is_the_workers_own(capsys):
     assert "--queue-name" in capsys.readouterr().out
 
 
+def test_the_demo_defaults_are_the_demo_packages():
+    from goodfit.demo import DEFAULT_DEALS, DEFAULT_SEED
+
+    args = cli.build_parser().parse_args(["demo"])
+    assert (args.deals, args.seed) == (DEFAULT_DEALS, DEFAULT_SEED)
+
+
 def test_a_usage_mistake_is_one_line_on_stderr(capsys):
     code, out, err = run(capsys, "demo", "--deals", "lots")
     assert code == 2

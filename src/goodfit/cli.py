@@ -71,8 +71,10 @@ def _port(text: str) -> int:
 
 
 def _add_listen(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    parser.add_argument("--port", type=_port, default=8000, help="port to listen on")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
+    )
+    parser.add_argument("--port", type=_port, default=8000, help="port (default: 8000)")
 
 
 def _add_demo(commands: Any) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -54,8 +55,7 @@ class Command(BaseCommand):
         migrate_if_needed(self.stdout)
         if demo_loaded():
             self.stdout.write(
-                "The demo data is already loaded; nothing added. Delete the data directory "
-                "to start over."
+                f"The demo data is already loaded; nothing added. {start_over_hint()}"
             )
         else:
             self._load(options["deals"], options["seed"])
@@ -93,8 +93,18 @@ class Command(BaseCommand):
         self.stdout.write("")
 
 
+def _is_sqlite() -> bool:
+    return str(settings.DATABASES["default"]["ENGINE"]).endswith("sqlite3")
+
+
 def database_description() -> str:
     db = settings.DATABASES["default"]
-    if db["ENGINE"].endswith("sqlite3"):
+    if _is_sqlite():
         return f"SQLite at {db['NAME']}"
-    return f"{db['ENGINE'].rsplit('.', 1)[-1]} database {db.get('NAME', '')}"
+    return f"{connection.display_name} database {db.get('NAME', '')}"
+
+
+def start_over_hint() -> str:
+    if _is_sqlite():
+        return f"To start over, delete {settings.DATA_DIR}."
+    return "To start over, drop and recreate the database."
