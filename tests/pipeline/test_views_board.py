@@ -177,7 +177,8 @@ def test_board_query_count_does_not_grow_with_deals(
 ):
     for i in range(count):
         DealFactory(team=team, owner=owner, stage=team.stages.all()[i % 8])
-    with django_assert_max_num_queries(12):
+    # A fixed overhead plus one query per stage (its latest cards), never per deal.
+    with django_assert_max_num_queries(11 + team.stages.count()):
         response = owner_client.get(reverse("board"))
     assert response.status_code == 200
 

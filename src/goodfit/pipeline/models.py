@@ -101,6 +101,11 @@ class Prospect(models.Model):
 
     class Meta:
         ordering = ["name", "id"]
+        # The filter drop-downs read the distinct segments and sources of a team.
+        indexes = [
+            models.Index(fields=["team", "segment"]),
+            models.Index(fields=["team", "source"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(contact_start__lt=models.F("contact_end")),

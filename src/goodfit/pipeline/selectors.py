@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet, Sum, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Q, QuerySet, Sum
 
 from goodfit.pipeline.access import deals_visible_to, stages_visible_to
 from goodfit.pipeline.models import Deal, Stage
@@ -74,8 +73,10 @@ def board_columns(
 ) -> list[BoardColumn]:
     """One column per stage with its count and amount, and its most recently active deals.
 
-    Three queries whatever the pipeline's size: stages, totals per stage, and the top
-    ``per_column`` deals of every stage picked by a window function.
+    Two queries plus one per stage, whatever the pipeline's size: the stages, the totals
+    per stage, and each stage's latest ``per_column`` deals. A single window-function
+    query would make the database number every deal of the team; a LIMIT per stage is
+    served straight from the (team, stage, -updated_at) index.
     """
     columns = {s.pk: BoardColumn(stage=s) for s in stages_visible_to(user).order_by("position")}
     deals = deal_list(user, filters)
@@ -84,15 +85,9 @@ def board_columns(
         column = columns.get(row["stage_id"])
         if column:
             column.count, column.total = row["n"], row["total"] or Decimal("0")
-    ranked = deals.annotate(
-        rank=Window(
-            RowNumber(),
-            partition_by=[F("stage_id")],
-            order_by=[F("updated_at").desc(), F("id").desc()],
-        )
-    ).filter(rank__lte=per_column)
-    for deal in ranked:
-        columns[deal.stage_id].deals.append(deal)
+    for column in columns.values():
+        if column.count:
+            column.deals = list(deals.filter(stage_id=column.stage.pk)[:per_column])
     return list(columns.values())
 
 
