@@ -6,7 +6,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
 
@@ -46,3 +47,24 @@ def person(user: Any) -> str:
     if user is None:
         return "—"
     return user.get_full_name() or user.get_username()
+
+
+def stage_menus(stages: list[Any]) -> dict[int, SafeString]:
+    """The <option>s of a stage menu, once for each current stage.
+
+    A board repeats the menu on every card; building the few variants up front keeps
+    the board's rendering time flat however many cards it shows.
+    """
+    return {
+        current.pk: format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((s.pk, mark_safe(" selected") if s.pk == current.pk else "", s.name) for s in stages),
+        )
+        for current in stages
+    }
+
+
+@register.filter
+def menu_for(menus: dict[int, SafeString], stage_id: int) -> SafeString:
+    return menus.get(stage_id, SafeString(""))

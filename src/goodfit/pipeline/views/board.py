@@ -18,6 +18,7 @@ from goodfit.pipeline.exceptions import StaleVersionError
 from goodfit.pipeline.forms import BoardFilterForm, MoveForm
 from goodfit.pipeline.selectors import board_columns, filter_choices
 from goodfit.pipeline.services import deal_move
+from goodfit.pipeline.templatetags.pipeline_ui import stage_menus
 from goodfit.pipeline.views.common import error_text, wants_fragment
 
 # Cards shown per column; the rest are a "+N more" link to the filtered deal list.
@@ -35,6 +36,7 @@ def board_context(request: HttpRequest) -> dict[str, Any]:
         "filter_form": form,
         "columns": columns,
         "stages": [column.stage for column in columns],
+        "stage_menus": stage_menus([column.stage for column in columns]),
         "currency": membership.team.currency,
         "is_filtered": bool(filters.q or filters.owner or filters.segment or filters.source),
     }
