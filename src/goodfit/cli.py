@@ -17,8 +17,11 @@ from typing import Any, NoReturn
 
 SETTINGS_MODULE = "goodfit.settings"
 PROG = "goodfit"
+# Management commands that capabilities add (`goodfit rescore …`); each parses its own
+# options, so its --help and errors come from Django. Add a capability's command here.
+APP_COMMANDS: dict[str, str] = {}
 # Handed to Django untouched: their own parsers print their own help.
-PASSTHROUGH = {"manage", "worker"}
+PASSTHROUGH = {"manage", "worker", *APP_COMMANDS}
 
 
 def is_loopback(host: str) -> bool:
@@ -133,6 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_token(commands)
     commands.add_parser("worker", help="run the background task worker (its own --help)")
     commands.add_parser("manage", help="run a Django management command, e.g. check --deploy")
+    for name, summary in APP_COMMANDS.items():
+        commands.add_parser(name, help=summary)
     return parser
 
 
@@ -189,10 +194,20 @@ def _passthrough(argv: list[str]) -> int:
 
     if argv[0] == "manage":
         execute_from_command_line([f"{PROG} manage", *argv[1:]])
+    elif argv[0] in APP_COMMANDS:
+        command = load_command_class(_command_app(argv[0]), argv[0])
+        command.run_from_argv([PROG, *argv])
     else:
         worker = load_command_class("django_tasks_db", "db_worker")
         worker.run_from_argv([PROG, "worker", *argv[1:]])
     return 0
+
+
+def _command_app(name: str) -> str:
+    """The app (``goodfit.money`` …) whose management/commands holds ``name``."""
+    from django.core.management import get_commands
+
+    return get_commands()[name]
 
 
 def _run(argv: list[str]) -> int:
