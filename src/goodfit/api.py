@@ -132,10 +132,16 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 def register_routers() -> None:
     """Routers are added here, one per app, so the URL conf imports a complete API."""
     from goodfit.core.api import router as core_router
+    from goodfit.debriefs.api import router as debriefs_router
+    from goodfit.fit.api import router as fit_router
+    from goodfit.followups.api import router as followups_router
+    from goodfit.money.api import router as money_router
     from goodfit.pipeline.api import router as pipeline_router
 
     api.add_router("/", core_router)
     api.add_router("/", pipeline_router)
+    for router in (fit_router, money_router, followups_router, debriefs_router):
+        api.add_router("/", router)
 
 
 register_routers()

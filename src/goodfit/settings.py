@@ -77,6 +77,10 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "goodfit.core",
     "goodfit.pipeline",
+    "goodfit.fit",
+    "goodfit.money",
+    "goodfit.followups",
+    "goodfit.debriefs",
 ]
 
 MIDDLEWARE = [

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from goodfit.core.extensions import nav_links, settings_links
 from goodfit.core.models import Membership
 
 
@@ -13,6 +14,12 @@ def membership(request: HttpRequest) -> dict[str, Any]:
     if user is None or not user.is_authenticated:
         return {"membership": None}
     try:
-        return {"membership": user.membership}
+        membership = user.membership
     except Membership.DoesNotExist:
         return {"membership": None}
+    return {
+        "membership": membership,
+        # Links that capabilities add; evaluated lazily so pages that don't show them pay nothing.
+        "extra_nav": lambda: nav_links(request, membership.is_manager),
+        "extra_settings": settings_links,
+    }

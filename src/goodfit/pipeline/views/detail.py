@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from goodfit.core.extensions import deal_panels
 from goodfit.pipeline.access import get_deal_for_user, stages_visible_to
 from goodfit.pipeline.forms import CancellationForm, InteractionForm, NoteForm
 from goodfit.pipeline.models import Cancellation, Deal, Outcome
@@ -34,6 +35,7 @@ def detail_context(
         "interaction_form": InteractionForm(),
         "note_form": NoteForm(),
         "cancel_form": CancellationForm() if can_cancel else None,
+        "panels": deal_panels(request, deal),
     }
     context.update({name: form for name, form in bound_forms.items() if form is not None})
     return context

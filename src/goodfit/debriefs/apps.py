@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DebriefsConfig(AppConfig):
+    name = "goodfit.debriefs"
+    label = "debriefs"
+    verbose_name = "Debriefs and referrals"

@@ -1,0 +1,1 @@
+"""Debriefs and referrals: rows."""
