@@ -19,7 +19,12 @@ SETTINGS_MODULE = "goodfit.settings"
 PROG = "goodfit"
 # Management commands that capabilities add (`goodfit rescore …`); each parses its own
 # options, so its --help and errors come from Django. Add a capability's command here.
-APP_COMMANDS: dict[str, str] = {}
+APP_COMMANDS: dict[str, str] = {
+    "playbook": "import or export an offering's discovery playbook (YAML or JSON)",
+    "rediagnose": "re-diagnose open deals against the current playbooks",
+    "remind": "email reps their due follow-ups (run from cron every 5 minutes)",
+    "rescore": "re-score all open deals (good-money worth; progress bar)",
+}
 # Handed to Django untouched: their own parsers print their own help.
 PASSTHROUGH = {"manage", "worker", *APP_COMMANDS}
 

@@ -13,6 +13,7 @@ from goodfit.core.models import AuditEntry
 from goodfit.pipeline.models import Deal, Outcome, StageChange
 from goodfit.pipeline.services import deal_cancel, deal_update
 from tests.factories import DealFactory, InteractionFactory, OfferingFactory, ProspectFactory
+from tests.querycount import queries_for
 
 
 def deal_form_data(**overrides):
@@ -99,12 +100,13 @@ def test_outsider_sees_none_of_the_teams_deals_in_the_list(outsider_client, deal
     assert deal.title not in response.content.decode()
 
 
-@pytest.mark.parametrize("count", [5, 40])
 def test_deal_list_query_count_does_not_grow_with_deals(
-    owner_client, team, owner, count, django_assert_max_num_queries
+    owner_client, team, owner, django_assert_max_num_queries
 ):
-    DealFactory.create_batch(count, team=team, owner=owner)
-    with django_assert_max_num_queries(12):
+    DealFactory.create_batch(2, team=team, owner=owner)
+    few = queries_for(owner_client, reverse("deal-list"))
+    DealFactory.create_batch(40, team=team, owner=owner)
+    with django_assert_max_num_queries(few):
         assert owner_client.get(reverse("deal-list")).status_code == 200
 
 
@@ -172,13 +174,17 @@ def test_deal_page_of_a_cancelled_won_deal_shows_when_why_and_who(owner_client, 
     assert "Record cancellation" not in html  # recorded once
 
 
-@pytest.mark.parametrize("count", [5, 40])
 def test_deal_page_query_count_does_not_grow_with_history(
-    owner_client, deal, count, django_assert_max_num_queries
+    owner_client, deal, django_assert_max_num_queries
 ):
-    InteractionFactory.create_batch(count, deal=deal)
-    with django_assert_max_num_queries(15):
-        assert owner_client.get(reverse("deal-detail", args=[deal.pk])).status_code == 200
+    url = reverse("deal-detail", args=[deal.pk])
+    InteractionFactory.create_batch(2, deal=deal)
+    few = queries_for(owner_client, url)
+    InteractionFactory.create_batch(40, deal=deal)
+    # Panels may refresh derived rows (a score) on the first view after new activity.
+    owner_client.get(url)
+    with django_assert_max_num_queries(few):
+        assert owner_client.get(url).status_code == 200
 
 
 # ---------- Create ----------

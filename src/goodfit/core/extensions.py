@@ -1,9 +1,12 @@
 """Extension points through which capabilities add to the shared pages.
 
 A capability (fit, money, follow-ups, debriefs …) registers, in its AppConfig.ready():
-- a panel on the deal page (`register_deal_panel`),
+- a panel on the deal page (`register_deal_panel`) or a prospect's page
+  (`register_prospect_panel`),
 - an item in the left navigation (`register_nav_item`),
-- a section in the settings sub-navigation (`register_settings_section`).
+- a section in the settings sub-navigation (`register_settings_section`),
+- a filter on the board and deal list (`register_deal_filter`) and badges on deal cards
+  and rows (`register_deal_marker`).
 The pipeline pages stay ignorant of what is plugged in.
 """
 
@@ -47,13 +50,75 @@ class SettingsSection:
     order: int = 100
 
 
+# A prospect page panel has the same shape: ``context(request, prospect)``.
+ProspectPanel = DealPanel
+
+
+@dataclass(frozen=True)
+class DealFilter:
+    """An extra filter on the board and the deal list (e.g. the fit verdict).
+
+    ``apply(deals, value)`` narrows a deal queryset; ``choices`` start with the "any" option.
+    """
+
+    name: str
+    label: str
+    choices: list[tuple[str, str]]
+    apply: Callable[[Any, str], Any]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class DealMarker:
+    """Small badges on deal cards and list rows: ``markers(deal_ids) -> {deal_id: html}``."""
+
+    key: str
+    markers: Callable[[list[int]], dict[int, str]]
+    order: int = 100
+
+
+_DEAL_FILTERS: dict[str, DealFilter] = {}
+_DEAL_MARKERS: dict[str, DealMarker] = {}
 _DEAL_PANELS: dict[str, DealPanel] = {}
+_PROSPECT_PANELS: dict[str, DealPanel] = {}
 _NAV_ITEMS: dict[str, NavItem] = {}
 _SETTINGS: dict[str, SettingsSection] = {}
 
 
 def register_deal_panel(panel: DealPanel) -> None:
     _DEAL_PANELS[panel.key] = panel
+
+
+def register_deal_filter(deal_filter: DealFilter) -> None:
+    _DEAL_FILTERS[deal_filter.name] = deal_filter
+
+
+def register_deal_marker(marker: DealMarker) -> None:
+    _DEAL_MARKERS[marker.key] = marker
+
+
+def deal_filters() -> list[DealFilter]:
+    return sorted(_DEAL_FILTERS.values(), key=lambda f: (f.order, f.name))
+
+
+def apply_deal_filters(deals: Any, values: tuple[tuple[str, str], ...]) -> Any:
+    for name, value in values:
+        if name in _DEAL_FILTERS and value:
+            deals = _DEAL_FILTERS[name].apply(deals, value)
+    return deals
+
+
+def deal_markers(deal_ids: list[int]) -> dict[int, list[str]]:
+    """Every registered marker for these deals: one call per marker, not per deal."""
+    found: dict[int, list[str]] = {}
+    for marker in sorted(_DEAL_MARKERS.values(), key=lambda m: (m.order, m.key)):
+        for deal_id, html in marker.markers(deal_ids).items():
+            found.setdefault(deal_id, []).append(html)
+    return found
+
+
+def register_prospect_panel(panel: DealPanel) -> None:
+    _PROSPECT_PANELS[panel.key] = panel
 
 
 def register_nav_item(item: NavItem) -> None:
@@ -71,9 +136,17 @@ class RenderedPanel:
     context: dict[str, Any]
 
 
+def _render(registry: dict[str, DealPanel], request: HttpRequest, obj: Any) -> list[RenderedPanel]:
+    panels = sorted(registry.values(), key=lambda p: (p.order, p.key))
+    return [RenderedPanel(p.key, p.template, p.context(request, obj)) for p in panels]
+
+
 def deal_panels(request: HttpRequest, deal: Any) -> list[RenderedPanel]:
-    panels = sorted(_DEAL_PANELS.values(), key=lambda p: (p.order, p.key))
-    return [RenderedPanel(p.key, p.template, p.context(request, deal)) for p in panels]
+    return _render(_DEAL_PANELS, request, deal)
+
+
+def prospect_panels(request: HttpRequest, prospect: Any) -> list[RenderedPanel]:
+    return _render(_PROSPECT_PANELS, request, prospect)
 
 
 @dataclass(frozen=True)

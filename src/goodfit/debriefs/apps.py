@@ -5,3 +5,37 @@ class DebriefsConfig(AppConfig):
     name = "goodfit.debriefs"
     label = "debriefs"
     verbose_name = "Debriefs and referrals"
+
+    def ready(self) -> None:
+        from goodfit.core.extensions import (
+            DealPanel,
+            NavItem,
+            SettingsSection,
+            register_deal_panel,
+            register_nav_item,
+            register_prospect_panel,
+            register_settings_section,
+        )
+        from goodfit.debriefs.panel import PANEL_TEMPLATE, panel_context
+        from goodfit.debriefs.prospect_panel import (
+            PROSPECT_PANEL_TEMPLATE,
+            prospect_panel_context,
+        )
+        from goodfit.debriefs.selectors import open_debrief_count
+
+        register_deal_panel(DealPanel("debriefs", PANEL_TEMPLATE, panel_context, order=40))
+        register_prospect_panel(
+            DealPanel("referrals", PROSPECT_PANEL_TEMPLATE, prospect_panel_context, order=40)
+        )
+        register_nav_item(
+            NavItem(
+                "Debriefs",
+                "debriefs-todo",
+                "debriefs",
+                order=50,
+                badge=lambda request: open_debrief_count(request.user) or None,
+            )
+        )
+        register_settings_section(
+            SettingsSection("Debriefs", "settings-debriefs", "debriefs", order=50)
+        )

@@ -17,6 +17,10 @@ from django.utils import timezone
 from goodfit.core.models import Team
 from goodfit.demo.bulk import history_backdate, plans_insert
 from goodfit.demo.contoso import OTHER_TEAM_NAME, contoso_create
+from goodfit.demo.debriefs import debriefs_demo_create
+from goodfit.demo.fit import fit_demo_create
+from goodfit.demo.followups import followups_demo_create
+from goodfit.demo.money import money_demo_create
 from goodfit.demo.plans import deal_plans
 from goodfit.demo.roster import DEMO_PASSWORD, MEMBERS, TEAM_NAME, demo_today, roster_create
 from goodfit.demo.stories import STORY_DEALS, stories_create
@@ -71,10 +75,16 @@ def demo_load(
         raise ValueError(f"deals must be at least {STORY_DEALS} (the hand-written stories)")
     cast = roster_create(demo_today(now or timezone.now()))
     stories_create(cast)
+    fit_demo_create(cast)
     if progress:
         progress(STORY_DEALS)
     rng = random.Random(seed)
     plans_insert(cast, deal_plans(rng, deals - STORY_DEALS, cast.today), progress)
     history_backdate(cast)
+    # After the generated history: come-back rates are read from its closed deals.
+    followups_demo_create(cast)
+    money_demo_create(cast)
+    # After the generated history too: the boards are filled from its closed deals.
+    debriefs_demo_create(cast)
     contoso_create(cast.today)
     return cast.team

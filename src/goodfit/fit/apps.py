@@ -5,3 +5,29 @@ class FitConfig(AppConfig):
     name = "goodfit.fit"
     label = "fit"
     verbose_name = "Discovery and fit"
+
+    def ready(self) -> None:
+        from goodfit.core.extensions import (
+            DealFilter,
+            DealMarker,
+            DealPanel,
+            SettingsSection,
+            register_deal_filter,
+            register_deal_marker,
+            register_deal_panel,
+            register_settings_section,
+        )
+        from goodfit.fit.board import VERDICT_CHOICES, filter_by_verdict, verdict_markers
+        from goodfit.fit.panel import panel_context
+
+        register_deal_panel(DealPanel("fit", "fit/panel.html", panel_context, order=10))
+        register_deal_filter(
+            DealFilter("verdict", "Fit verdict", VERDICT_CHOICES, filter_by_verdict)
+        )
+        register_deal_marker(DealMarker("verdict", verdict_markers, order=10))
+        register_settings_section(
+            SettingsSection("Playbooks", "settings-playbooks", "playbooks", order=10)
+        )
+        register_settings_section(
+            SettingsSection("Alternatives", "settings-alternatives", "alternatives", order=11)
+        )

@@ -5,3 +5,21 @@ class FollowupsConfig(AppConfig):
     name = "goodfit.followups"
     label = "followups"
     verbose_name = "Follow-ups"
+
+    def ready(self) -> None:
+        from goodfit.core.extensions import (
+            DealPanel,
+            NavItem,
+            SettingsSection,
+            register_deal_panel,
+            register_nav_item,
+            register_settings_section,
+        )
+        from goodfit.followups.views.panel import PANEL_TEMPLATE, deal_panel
+        from goodfit.followups.views.today import nav_badge
+
+        register_deal_panel(DealPanel("followups", PANEL_TEMPLATE, deal_panel, order=30))
+        register_nav_item(NavItem("Today", "today", "today", order=5, badge=nav_badge))
+        register_settings_section(
+            SettingsSection("Follow-ups", "settings-followups", "followups", order=30)
+        )

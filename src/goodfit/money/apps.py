@@ -5,3 +5,29 @@ class MoneyConfig(AppConfig):
     name = "goodfit.money"
     label = "money"
     verbose_name = "Good money"
+
+    def ready(self) -> None:
+        from goodfit.core.extensions import (
+            DealPanel,
+            NavItem,
+            SettingsSection,
+            register_deal_panel,
+            register_nav_item,
+            register_settings_section,
+        )
+        from goodfit.money.panel import panel_context
+
+        register_deal_panel(
+            DealPanel(
+                key="money",
+                template="money/panel.html",
+                context=lambda request, deal: panel_context(request, deal),
+                order=20,
+            )
+        )
+        register_settings_section(
+            SettingsSection(label="Good money", url_name="settings-money", section="money")
+        )
+        register_nav_item(
+            NavItem(label="Review", url_name="money-review", section="money-review", order=40)
+        )

@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from goodfit.core.access import membership_for
+from goodfit.core.extensions import deal_filters
 from goodfit.pipeline.access import offerings_visible_to, prospects_visible_to, stages_visible_to
 from goodfit.pipeline.models import Channel, Interaction, Outcome
 from goodfit.pipeline.selectors import DealFilters
@@ -58,6 +59,15 @@ class BoardFilterForm(forms.Form):
         self.fields["q"].widget.attrs.update(
             {"type": "search", "placeholder": "Title, prospect, company or email"}
         )
+        for extra in deal_filters():
+            self.fields[extra.name] = forms.ChoiceField(
+                required=False, choices=extra.choices, label=extra.label
+            )
+
+    @property
+    def extension_fields(self) -> list[forms.BoundField]:
+        """The filters capabilities added, for the template to render after the built-in ones."""
+        return [self[extra.name] for extra in deal_filters()]
 
     def filters(self) -> DealFilters:
         """The valid filters; a bad value (``?stage=abc``) is dropped, not a crash."""
@@ -72,6 +82,7 @@ class BoardFilterForm(forms.Form):
             segment=data.get("segment") or "",
             source=data.get("source") or "",
             q=(data.get("q") or "").strip(),
+            extra=tuple((f.name, data[f.name]) for f in deal_filters() if data.get(f.name)),
         )
 
 

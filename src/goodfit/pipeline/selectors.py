@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
 
+from goodfit.core.extensions import apply_deal_filters
 from goodfit.pipeline.access import deals_visible_to, stages_visible_to
 from goodfit.pipeline.models import Deal, Stage
 
@@ -28,6 +29,8 @@ class DealFilters:
     segment: str = ""
     source: str = ""
     q: str = ""
+    # Filters that capabilities register (name, value), e.g. (("verdict", "not_a_fit"),).
+    extra: tuple[tuple[str, str], ...] = ()
 
 
 def deal_list(user: Any, filters: DealFilters | None = None) -> QuerySet[Deal]:
@@ -53,7 +56,7 @@ def deal_list(user: Any, filters: DealFilters | None = None) -> QuerySet[Deal]:
             | Q(prospect__company__icontains=f.q)
             | Q(prospect__email__icontains=f.q)
         )
-    return deals.order_by("-updated_at", "-id")
+    return apply_deal_filters(deals, f.extra).order_by("-updated_at", "-id")
 
 
 @dataclass

@@ -68,3 +68,9 @@ def stage_menus(stages: list[Any]) -> dict[int, SafeString]:
 @register.filter
 def menu_for(menus: dict[int, SafeString], stage_id: int) -> SafeString:
     return menus.get(stage_id, SafeString(""))
+
+
+@register.filter
+def lookup(mapping: Any, key: Any) -> Any:
+    """``markers|lookup:deal.pk``: a dict entry by a variable key (empty when absent)."""
+    return mapping.get(key, ()) if hasattr(mapping, "get") else ()

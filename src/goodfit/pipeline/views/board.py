@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from goodfit.core.access import membership_for
+from goodfit.core.extensions import deal_markers
 from goodfit.pipeline.access import get_deal_for_user
 from goodfit.pipeline.exceptions import StaleVersionError
 from goodfit.pipeline.forms import BoardFilterForm, MoveForm
@@ -38,7 +39,10 @@ def board_context(request: HttpRequest) -> dict[str, Any]:
         "stages": [column.stage for column in columns],
         "stage_menus": stage_menus([column.stage for column in columns]),
         "currency": membership.team.currency,
-        "is_filtered": bool(filters.q or filters.owner or filters.segment or filters.source),
+        "is_filtered": bool(
+            filters.q or filters.owner or filters.segment or filters.source or filters.extra
+        ),
+        "markers": deal_markers([deal.pk for column in columns for deal in column.deals]),
     }
 
 

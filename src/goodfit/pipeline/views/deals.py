@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from goodfit.core.access import membership_for
+from goodfit.core.extensions import deal_markers
 from goodfit.core.forms import add_service_errors
 from goodfit.pipeline.access import get_deal_for_user
 from goodfit.pipeline.exceptions import StaleVersionError
@@ -50,6 +51,7 @@ def deal_list_view(request: HttpRequest) -> HttpResponse:
         "deals": page_obj.object_list,
         "currency": membership.team.currency,
         "is_filtered": any(value for value in vars(filters).values()),
+        "markers": deal_markers([deal.pk for deal in page_obj.object_list]),
     }
     return render(request, "pipeline/deal_list.html", context)
 

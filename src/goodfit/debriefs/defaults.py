@@ -1,0 +1,21 @@
+"""What a team starts with before a manager changes anything in Settings."""
+
+from __future__ import annotations
+
+from goodfit.debriefs.closeout_lint import DEFAULT_RULES
+from goodfit.debriefs.closeout_message import DEFAULT_TEMPLATE
+
+KEEP_IN_TOUCH_DAYS = 90
+OBJECTION_CATEGORIES = (
+    "Price",
+    "Fees and how they work",
+    "Timing",
+    "Effect on credit score",
+    "Trust: is this legit?",
+    "Needs someone else to decide",
+    "Already has a provider",
+    "Integration with current tools",
+    "Contract length",
+)
+
+__all__ = ["DEFAULT_RULES", "DEFAULT_TEMPLATE", "KEEP_IN_TOUCH_DAYS", "OBJECTION_CATEGORIES"]

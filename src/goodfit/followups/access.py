@@ -1,0 +1,44 @@
+"""One access helper per follow-ups entity: the object, or 404 for anyone outside."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from goodfit.core.access import membership_for, require_manager
+from goodfit.followups.models import FollowUp, LadderStep, MessageTemplate
+from goodfit.pipeline.access import deals_visible_to
+
+
+def _get(queryset: QuerySet[Any], pk: Any) -> Any:
+    try:
+        return queryset.get(pk=int(pk))
+    except (ValueError, TypeError, queryset.model.DoesNotExist):
+        raise Http404 from None
+
+
+def followups_visible_to(user: Any) -> QuerySet[FollowUp]:
+    return FollowUp.objects.filter(deal__in=deals_visible_to(user))
+
+
+def get_followup_for_user(user: Any, followup_id: Any) -> FollowUp:
+    followups = followups_visible_to(user).select_related(
+        "deal__prospect", "deal__team", "deal__offering", "deal__stage", "step__ladder"
+    )
+    return _get(followups, followup_id)
+
+
+def steps_visible_to(user: Any) -> QuerySet[LadderStep]:
+    team_id = membership_for(user).team_id
+    return LadderStep.objects.filter(ladder__team_id=team_id).select_related("ladder", "template")
+
+
+def get_step_for_user(user: Any, step_id: Any) -> LadderStep:
+    return _get(steps_visible_to(user), step_id)
+
+
+def get_template_for_manager(user: Any, template_id: Any) -> MessageTemplate:
+    team_id = require_manager(user).team_id
+    return _get(MessageTemplate.objects.filter(team_id=team_id), template_id)

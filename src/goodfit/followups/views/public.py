@@ -1,0 +1,174 @@
+"""Pages without a login: the prospect's pick-a-time page and the rep's calendar feed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import zoneinfo
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.http import require_GET, require_http_methods
+
+from goodfit.followups.adapters import first_name, prospect_hours, rep_hours
+from goodfit.followups.calendar import feed_ics
+from goodfit.followups.models import FollowUp, PickLink, PickLinkUse
+from goodfit.followups.selectors import user_calendar
+from goodfit.followups.services import (
+    LinkProblem,
+    calendar_token_user,
+    pick_link_choose,
+    pick_link_chosen,
+    pick_link_open,
+)
+from goodfit.followups.timing import free_slots
+
+# Requests per client address per window, across all pick-a-time pages.
+RATE_LIMIT = getattr(settings, "GOODFIT_PICK_RATE_LIMIT", 30)
+RATE_WINDOW = 600
+PROBLEMS = {
+    "expired": (
+        "This link has expired",
+        "Links to pick a time work for seven days. Reply to the message it came in and "
+        "ask for a new one.",
+    ),
+    "invalid": (
+        "This link doesn't work",
+        "The address may have been cut short or changed when it was copied. Open it "
+        "again from the message it came in.",
+    ),
+    "used": ("You've already picked a time", "Thank you: the time you picked is booked."),
+}
+
+
+def _client(request: HttpRequest) -> str:
+    address = request.META.get("REMOTE_ADDR", "")
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:16]
+
+
+def _rate_limited(client: str) -> bool:
+    """Count requests per client in a fixed window (Django's cache, shared by workers
+    when a shared cache is configured)."""
+    key = f"followups:pick:{client}:{int(timezone.now().timestamp()) // RATE_WINDOW}"
+    cache.add(key, 0, RATE_WINDOW)
+    try:
+        return cache.incr(key) > RATE_LIMIT
+    except ValueError:  # evicted between add and incr
+        return False
+
+
+def _problem(request: HttpRequest, reason: str, status: int = 410) -> HttpResponse:
+    title, text = PROBLEMS[reason]
+    return render(
+        request, "followups/pick_problem.html", {"title": title, "text": text}, status=status
+    )
+
+
+def _offered(link: PickLink, now: dt.datetime) -> list[dt.datetime]:
+    busy = FollowUp.objects.filter(
+        assignee=link.rep,
+        status__in=(FollowUp.Status.OPEN, FollowUp.Status.SNOOZED),
+        due_at__gte=now,
+        due_at__lt=now + dt.timedelta(days=8),
+    ).values_list("due_at", flat=True)
+    return free_slots(
+        now=now,
+        prospect=prospect_hours(link.deal.prospect),
+        rep=rep_hours(link.rep.membership),
+        busy=list(busy),
+    )
+
+
+def _slot_choices(slots: list[dt.datetime], zone: str) -> list[dict[str, object]]:
+    tz = zoneinfo.ZoneInfo(zone)
+    days: dict[dt.date, list[dict[str, str]]] = {}
+    for slot in slots:
+        local = slot.astimezone(tz)
+        days.setdefault(local.date(), []).append(
+            {"value": slot.strftime("%Y-%m-%dT%H:%MZ"), "label": f"{local:%H:%M}"}
+        )
+    return [{"day": day, "slots": items} for day, items in days.items()]
+
+
+def _parse_slot(value: str) -> dt.datetime | None:
+    try:
+        return dt.datetime.strptime(value, "%Y-%m-%dT%H:%MZ").replace(tzinfo=dt.UTC)
+    except ValueError:
+        return None
+
+
+@csrf_protect
+@require_http_methods(["GET", "POST"])
+def pick(request: HttpRequest, token: str) -> HttpResponse:
+    client = _client(request)
+    if _rate_limited(client):
+        PickLinkUse.objects.create(
+            kind=PickLinkUse.Kind.REFUSED, at=timezone.now(), client=client, detail="rate limited"
+        )
+        response = render(
+            request,
+            "followups/pick_problem.html",
+            {
+                "title": "Too many requests",
+                "text": "Please wait a few minutes and open the link again.",
+            },
+            status=429,
+        )
+        response["Retry-After"] = str(RATE_WINDOW)
+        return response
+    try:
+        link = pick_link_open(token)
+    except LinkProblem as problem:
+        PickLinkUse.objects.create(
+            kind=PickLinkUse.Kind.REFUSED, at=timezone.now(), client=client, detail=problem.reason
+        )
+        return _problem(request, problem.reason, 404 if problem.reason == "invalid" else 410)
+    chosen = pick_link_chosen(link)
+    zone = link.deal.prospect.time_zone
+    context = {"rep_first_name": first_name(link.rep), "zone": zone, "chosen": chosen}
+    if chosen is not None:
+        return render(request, "followups/pick_done.html", context)
+    now = timezone.now()
+    offered = _offered(link, now)
+    error = ""
+    if request.method == "POST":
+        slot = _parse_slot(request.POST.get("slot", ""))
+        try:
+            if slot is None:
+                raise ValidationError({"slot": "Please pick one of the times shown."})
+            followup = pick_link_choose(link=link, slot=slot, offered=offered, now=now)
+        except LinkProblem as problem:
+            return _problem(request, problem.reason)
+        except ValidationError as refusal:
+            error = " ".join(refusal.messages)
+            offered = _offered(link, now)
+        else:
+            PickLinkUse.objects.create(
+                link=link, kind=PickLinkUse.Kind.PICKED, at=now, client=client
+            )
+            return render(request, "followups/pick_done.html", {**context, "chosen": followup})
+    else:
+        PickLinkUse.objects.create(link=link, kind=PickLinkUse.Kind.VIEWED, at=now, client=client)
+    context.update(days=_slot_choices(offered, zone), error=error)
+    return render(request, "followups/pick.html", context, status=422 if error else 200)
+
+
+@require_GET
+def calendar_feed(request: HttpRequest, secret: str) -> HttpResponse:
+    user = calendar_token_user(secret)
+    if user is None:
+        return HttpResponse(
+            "This calendar link was revoked or never existed.\n",
+            status=404,
+            content_type="text/plain; charset=utf-8",
+        )
+    since = timezone.now() - dt.timedelta(days=7)
+    body = feed_ics(user_calendar(user, since), name=f"goodfit follow-ups ({user.get_username()})")
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=300"
+    return response

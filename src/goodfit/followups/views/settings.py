@@ -1,0 +1,107 @@
+"""Team settings for follow-ups (managers), and each member's calendar feed link."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from goodfit.core.access import membership_for, require_manager
+from goodfit.core.forms import add_service_errors, form_data
+from goodfit.followups.access import get_template_for_manager
+from goodfit.followups.adapters import cadence_for
+from goodfit.followups.forms import CadenceForm, MessageTemplateForm
+from goodfit.followups.models import CalendarFeedToken, LadderStep, MessageTemplate
+from goodfit.followups.sandbox import PLACEHOLDERS
+from goodfit.followups.selectors import team_comeback_rates
+from goodfit.followups.services import (
+    cadence_update,
+    calendar_token_create,
+    calendar_tokens_revoke,
+    ladder_create_default,
+    template_update,
+)
+
+SECTION = "followups"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def followup_settings(request: HttpRequest) -> HttpResponse:
+    team = require_manager(request.user).team
+    cadence = cadence_for(team)
+    form = CadenceForm(form_data(request), instance=cadence)
+    if form.is_bound and form.is_valid():
+        try:
+            cadence_update(team=team, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Cadence saved.")
+            return redirect("settings-followups")
+    steps = LadderStep.objects.filter(ladder__team=team).select_related("ladder", "template")
+    context = {
+        "section": SECTION,
+        "form": form,
+        "steps": steps.order_by("ladder_id", "position"),
+        "templates": MessageTemplate.objects.filter(team=team),
+        "rates": team_comeback_rates(team),
+    }
+    return render(request, "followups/settings.html", context)
+
+
+@login_required
+@require_http_methods(["POST"])
+def ladder_default(request: HttpRequest) -> HttpResponse:
+    team = require_manager(request.user).team
+    ladder_create_default(team=team, actor=request.user)
+    messages.success(request, "The default ladder is ready.")
+    return redirect("settings-followups")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def template_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Edit a message template; "Preview" renders it with sample values without saving."""
+    template = get_template_for_manager(request.user, pk)
+    form = MessageTemplateForm(form_data(request), instance=template)
+    preview = ""
+    if form.is_bound and form.is_valid():
+        preview = form.preview
+        if "save" in request.POST:
+            try:
+                template_update(template=template, actor=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, f"Template “{template.name}” saved.")
+                return redirect("settings-followups")
+    context = {
+        "section": SECTION,
+        "form": form,
+        "template": template,
+        "preview": preview,
+        "placeholders": PLACEHOLDERS,
+    }
+    return render(request, "followups/template_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def calendar_settings(request: HttpRequest) -> HttpResponse:
+    """Each member's own secret calendar link: shown once when made, revocable."""
+    membership_for(request.user)
+    url = ""
+    if request.method == "POST":
+        if request.POST.get("action") == "revoke":
+            calendar_tokens_revoke(user=request.user)
+            messages.success(request, "Calendar link revoked: calendars using it stop updating.")
+            return redirect("today-calendar")
+        _, raw = calendar_token_create(user=request.user)
+        url = request.build_absolute_uri(reverse("followups-calendar-feed", args=[raw]))
+    live = CalendarFeedToken.objects.filter(user=request.user, revoked_at__isnull=True).first()
+    return render(request, "followups/calendar.html", {"url": url, "live": live})

@@ -1,0 +1,137 @@
+"""The Today queue: due and overdue follow-ups, with the message ready."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from goodfit.core.access import membership_for
+from goodfit.followups.access import get_followup_for_user
+from goodfit.followups.adapters import local_time_text
+from goodfit.followups.forms import (
+    FollowUpDoneForm,
+    FollowUpRescheduleForm,
+    FollowUpSnoozeForm,
+)
+from goodfit.followups.models import FollowUp
+from goodfit.followups.selectors import coming_up, due_count, today_queue
+from goodfit.followups.services import (
+    followup_done,
+    followup_no_answer,
+    followup_reschedule,
+    followup_snooze,
+)
+
+
+@login_required
+@require_GET
+def today(request: HttpRequest) -> HttpResponse:
+    membership_for(request.user)
+    now = timezone.now()
+    rows = [
+        {
+            "followup": f,
+            "overdue": f.due_at < now,
+            "prospect_time": local_time_text(f.due_at, f.deal.prospect.time_zone),
+            "reschedule": FollowUpRescheduleForm(
+                zone=f.deal.prospect.time_zone, auto_id=f"id_{f.pk}_%s"
+            ),
+        }
+        for f in today_queue(request.user, now)
+    ]
+    upcoming = [
+        {"followup": f, "prospect_time": local_time_text(f.due_at, f.deal.prospect.time_zone)}
+        for f in coming_up(request.user, now)
+    ]
+    context = {
+        "rows": rows,
+        "upcoming": upcoming,
+        "overdue": sum(r["overdue"] for r in rows),
+        "snooze": FollowUpSnoozeForm(),
+    }
+    return render(request, "followups/today.html", context)
+
+
+def _act(
+    request: HttpRequest,
+    pk: int,
+    form_class: Callable[..., forms.Form],
+    action: Callable[[FollowUp, dict[str, Any]], str],
+) -> HttpResponse:
+    followup = get_followup_for_user(request.user, pk)
+    zone = {"zone": followup.deal.prospect.time_zone}
+    form = form_class(request.POST, **(zone if form_class is FollowUpRescheduleForm else {}))
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    else:
+        try:
+            messages.success(request, action(followup, form.cleaned_data))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    if request.POST.get("next") == "deal":
+        return redirect("deal-detail", followup.deal_id)
+    return redirect("today")
+
+
+def _who(followup: FollowUp) -> str:
+    return followup.deal.prospect.name
+
+
+@login_required
+@require_POST
+def done(request: HttpRequest, pk: int) -> HttpResponse:
+    def act(f: FollowUp, data: dict[str, Any]) -> str:
+        followup_done(followup=f, actor=request.user, summary=data["summary"])
+        return f"Done: logged the follow-up with {_who(f)}."
+
+    return _act(request, pk, FollowUpDoneForm, act)
+
+
+@login_required
+@require_POST
+def snooze(request: HttpRequest, pk: int) -> HttpResponse:
+    def act(f: FollowUp, data: dict[str, Any]) -> str:
+        followup_snooze(followup=f, actor=request.user, minutes=data["minutes"])
+        return f"Snoozed {_who(f)} until {local_time_text(f.due_at, f.deal.prospect.time_zone)}."
+
+    return _act(request, pk, FollowUpSnoozeForm, act)
+
+
+@login_required
+@require_POST
+def reschedule(request: HttpRequest, pk: int) -> HttpResponse:
+    def act(f: FollowUp, data: dict[str, Any]) -> str:
+        followup_reschedule(followup=f, actor=request.user, due_at=data["due_at"])
+        return f"Moved {_who(f)} to {local_time_text(f.due_at, f.deal.prospect.time_zone)}."
+
+    return _act(request, pk, FollowUpRescheduleForm, act)
+
+
+@login_required
+@require_POST
+def no_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    def act(f: FollowUp, data: dict[str, Any]) -> str:
+        following = followup_no_answer(followup=f, actor=request.user)
+        if following is None:
+            return f"No answer from {_who(f)}; that was the last rung of the ladder."
+        when = local_time_text(following.due_at, f.deal.prospect.time_zone)
+        return f"No answer from {_who(f)}; next: {following.step.outcome.lower()}, {when}."
+
+    return _act(request, pk, forms.Form, act)
+
+
+def nav_badge(request: HttpRequest) -> int | None:
+    """Due and overdue follow-ups: the count next to Today."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    return due_count(user) or None

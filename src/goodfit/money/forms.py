@@ -1,0 +1,156 @@
+"""Forms of the good-money panel and the review page.
+
+Interaction choices come from the deal's own interactions, so a form can only name rows
+of a deal the viewer may see.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+
+from goodfit.money.models import Concession, InteractionFlag, MeetingOutcome, Recommendation
+from goodfit.money.texts import MAX_TEMPLATE
+from goodfit.pipeline.forms import DATE_WIDGET
+from goodfit.pipeline.models import Channel, Deal
+
+MONEY_FIELD = {"max_digits": 14, "decimal_places": 2, "min_value": Decimal("0")}
+
+
+class InteractionChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        when = obj.occurred_at.strftime("%b %-d %H:%M")
+        return f"{when} · {obj.get_direction_display()} {obj.get_channel_display().lower()}" + (
+            f" — {obj.summary[:60]}" if obj.summary else ""
+        )
+
+
+class ConcessionForm(forms.Form):
+    prefix = "concession"
+    kind = forms.ChoiceField(choices=Concession.Kind.choices)
+    value = forms.DecimalField(
+        **MONEY_FIELD, label="Value", help_text="What it costs us, in the deal's currency."
+    )
+    note = forms.CharField(max_length=300, required=False)
+
+
+class QuoteForm(forms.Form):
+    prefix = "quote"
+    terms = forms.CharField(
+        max_length=300, help_text="The terms in a line, e.g. “1 site, 12 months, 30% off”."
+    )
+    amount = forms.DecimalField(**MONEY_FIELD)
+
+
+class _DealInteractions(forms.Form):
+    def __init__(self, *args: Any, deal: Deal, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["interaction"].queryset = self.interactions(deal)
+
+    def interactions(self, deal: Deal) -> Any:
+        return deal.interactions.order_by("-occurred_at", "-id")
+
+
+class FlagForm(_DealInteractions):
+    prefix = "flag"
+    interaction = InteractionChoice(queryset=None)
+    kind = forms.ChoiceField(choices=InteractionFlag.Kind.choices, label="Flag")
+
+
+class MeetingOutcomeForm(_DealInteractions):
+    prefix = "meeting"
+    interaction = InteractionChoice(queryset=None, label="Meeting or call")
+    outcome = forms.ChoiceField(choices=MeetingOutcome.Outcome.choices)
+
+    def interactions(self, deal: Deal) -> Any:
+        channels = [Channel.MEETING, Channel.CALL]
+        return super().interactions(deal).filter(channel__in=channels)
+
+
+class TimeLogForm(forms.Form):
+    prefix = "time"
+    hours = forms.DecimalField(
+        max_digits=5, decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.25")), MaxValueValidator(Decimal("24"))],
+        help_text="0.25 to 24 hours.",
+    )  # fmt: skip
+    on = forms.DateField(widget=DATE_WIDGET, label="Day")
+    note = forms.CharField(max_length=300, required=False)
+
+
+class OverrideForm(forms.Form):
+    prefix = "override"
+    recommendation = forms.ChoiceField(choices=Recommendation.choices, label="Your call")
+    reason = forms.CharField(max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class WalkAwayForm(forms.Form):
+    message = forms.CharField(
+        max_length=MAX_TEMPLATE,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text="Sent as written; it leaves the door open.",
+    )
+
+
+class ReviewActionForm(forms.Form):
+    ACTIONS = [
+        ("walk_away", "Walk away (send each the polite message)"),
+        ("reset_terms", "Reset terms"),
+        ("keep", "Keep"),
+    ]
+    action = forms.ChoiceField(choices=ACTIONS)
+    deals = forms.TypedMultipleChoiceField(coerce=int, choices=[], label="Deals")
+    reason = forms.CharField(
+        max_length=500, required=False, help_text="Needed to keep a deal or reset its terms."
+    )
+
+    def __init__(self, *args: Any, deal_ids: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["deals"].choices = [(pk, str(pk)) for pk in deal_ids]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("action") in ("keep", "reset_terms") and not data.get("reason", "").strip():
+            self.add_error("reason", "Say why, so the team can learn from it.")
+        return data
+
+
+class MoneySettingsForm(forms.Form):
+    """A team's bottom share, walk-away template, and the weight of each signal."""
+
+    bottom_percent = forms.IntegerField(
+        min_value=1, max_value=100, label="Bottom of the pipeline, %",
+        help_text="The share of open deals the review page shows, lowest worth first.",
+    )  # fmt: skip
+    walk_away_below = forms.IntegerField(
+        min_value=0, max_value=100, label="Walk away below",
+        help_text="Scores under this recommend walking away.",
+    )  # fmt: skip
+    pursue_from = forms.IntegerField(
+        min_value=0, max_value=100, label="Pursue from",
+        help_text="Scores from here up recommend pursuing, unless a term needs a reset.",
+    )  # fmt: skip
+    walk_away_template = forms.CharField(
+        max_length=MAX_TEMPLATE, widget=forms.Textarea(attrs={"rows": 10}),
+        label="Walk-away message",
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from goodfit.money.rules import DEFAULT_WEIGHTS
+        from goodfit.money.texts import PLACEHOLDERS
+
+        super().__init__(*args, **kwargs)
+        self.fields["walk_away_template"].help_text = "Placeholders: " + ", ".join(
+            "{" + name + "}" for name in PLACEHOLDERS
+        )
+        for key, default in DEFAULT_WEIGHTS.items():
+            self.fields[f"weight_{key}"] = forms.FloatField(
+                min_value=0, max_value=100, label=key.replace("_", " ").capitalize(),
+                help_text=f"Default {default:g}.",
+            )  # fmt: skip
+
+    def weight_fields(self) -> list[Any]:
+        return [self[name] for name in self.fields if name.startswith("weight_")]

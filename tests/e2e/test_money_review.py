@@ -1,0 +1,78 @@
+"""A manager reviews the bottom of the pipeline in a real browser and walks a deal away."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.template.defaultfilters import floatformat
+from playwright.sync_api import expect
+
+from goodfit.demo import DEMO_PASSWORD, demo_load
+from goodfit.money.models import WalkAway
+from goodfit.pipeline.models import Deal, Outcome
+from tests.e2e.conftest import login
+
+pytestmark = pytest.mark.django_db(transaction=True)
+BRIGHTLINE = "Brightline Logistics — Ledgerly"
+
+
+def test_a_manager_walks_the_worst_deal_away_with_a_polite_message(page):
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    demo_load(deals=60)
+    login(page, "maria", DEMO_PASSWORD)
+
+    page.get_by_role("link", name="Review").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bottom of the pipeline")
+    first = page.locator("table.money-review tbody tr").first
+    expect(first).to_contain_text(BRIGHTLINE)
+    expect(first).to_contain_text("Walk away")
+    expect(first).to_contain_text("Margin after a 30% discount")
+    expect(first).to_contain_text("outside the rep's working hours")
+
+    first.get_by_role("link", name=f"Walk away… from {BRIGHTLINE}").click()
+    message = page.get_by_label("Message")
+    expect(message).to_have_value(
+        re.compile(r"Hi Derek,.*right fit for each other.*reach me", re.S)
+    )
+    page.get_by_role("button", name="Walk away and record the message").click()
+    expect(
+        page.get_by_text("Walked away. The message and the time freed are recorded.")
+    ).to_be_visible()
+
+    deal = Deal.objects.select_related("stage").get(title=BRIGHTLINE)
+    assert deal.stage.outcome == Outcome.WALKED_AWAY
+    walk = WalkAway.objects.get(deal=deal)
+    assert "right fit for each other" in walk.message
+    assert walk.touches_per_week_before > 0 and walk.hours_per_week_before > 0
+
+    page.get_by_role("link", name="Review").click()
+    freed = page.locator(".money-freed")
+    expect(freed).to_contain_text("Deals walked away from1")
+    expect(freed).to_contain_text(
+        f"Hours a week freed{floatformat(walk.hours_per_week_before, -1)}"
+    )
+    expect(page.locator("table.money-review")).not_to_contain_text(BRIGHTLINE)
+    expect(page.get_by_role("heading", name="Recently walked away")).to_be_visible()
+    assert problems == []
+
+
+def test_the_deal_card_updates_when_a_concession_or_an_interaction_is_logged(page, deal):
+    login(page, "olivia")
+    page.goto(f"/deals/{deal.pk}/")
+    panel = page.locator("#money-panel")
+    score = panel.locator(".money-score")
+    before = score.inner_text()
+    panel.get_by_text("Record a concession").click()
+    panel.get_by_label("Kind").select_option(label="Custom work")
+    panel.get_by_label("Value").fill("9000")
+    panel.get_by_role("button", name="Record concession").click()
+    expect(panel.get_by_text("1 concession given (custom work)")).to_be_visible()
+    assert score.inner_text() != before
+
+    page.get_by_label("Inbound").check()
+    page.get_by_label("Channel").select_option(label="Text message")
+    page.get_by_label("Summary", exact=True).fill("we'll have more deals next quarter")
+    page.get_by_role("button", name="Log interaction").click()
+    expect(panel.get_by_text("suggested by “more deals”")).to_be_visible()
