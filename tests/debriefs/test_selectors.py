@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from goodfit.debriefs.selectors import (
     coaching,
@@ -36,6 +39,13 @@ def test_open_debriefs_are_the_owners_closed_deals_without_a_complete_one(team, 
     assert {d.pk: d.has_draft for d in todo} == {draft.pk: True, fresh.pk: False}
     assert open_debrief_count(owner) == 2
     assert open_debriefs(owner, everyone=True).count() == 3
+
+
+def test_the_to_do_list_leaves_out_deals_that_ended_long_ago(team, owner):
+    recent, old = lost(team, owner), lost(team, owner)
+    Deal.objects.filter(pk=old.pk).update(closed_at=timezone.now() - dt.timedelta(days=61))
+    assert [d.pk for d in open_debriefs(owner)] == [recent.pk]
+    assert open_debrief_count(owner) == 1
 
 
 def test_the_product_board_groups_product_reasons_by_segment(team, owner):

@@ -157,12 +157,16 @@ class NavLink:
     badge: int | None
 
 
-def nav_links(request: HttpRequest, is_manager: bool) -> list[NavLink]:
+# Items ordered before this come above Board (e.g. Today); the rest after Prospects.
+FIRST_ORDER_LIMIT = 10
+
+
+def nav_links(request: HttpRequest, is_manager: bool, *, first: bool = False) -> list[NavLink]:
     items = sorted(_NAV_ITEMS.values(), key=lambda i: (i.order, i.label))
     return [
         NavLink(i.label, reverse(i.url_name), i.section, i.badge(request) if i.badge else None)
         for i in items
-        if is_manager or not i.managers_only
+        if (is_manager or not i.managers_only) and (i.order < FIRST_ORDER_LIMIT) == first
     ]
 
 

@@ -29,6 +29,9 @@ from goodfit.pipeline.access import deals_visible_to
 from goodfit.pipeline.models import Cancellation, Deal, Outcome, Prospect
 
 TREND_MONTHS = 6
+# The to-do list asks for debriefs of recent endings only: a debrief is worth most while
+# the call is fresh, and imported or years-old history should not bury this week's.
+TODO_WINDOW = dt.timedelta(days=60)
 
 
 def _needing_debrief(deals: QuerySet[Deal]) -> QuerySet[Deal]:
@@ -40,10 +43,15 @@ def _needing_debrief(deals: QuerySet[Deal]) -> QuerySet[Deal]:
     ).exclude(Exists(complete))
 
 
+def _recent(deals: QuerySet[Deal]) -> QuerySet[Deal]:
+    since = timezone.now() - TODO_WINDOW
+    return deals.filter(Q(closed_at__gte=since) | Q(cancellation__created_at__gte=since))
+
+
 def open_debriefs(user: Any, *, everyone: bool = False) -> QuerySet[Deal]:
-    """Closed deals still owing a debrief (none yet, or a draft): the user's own, or, for
-    ``everyone``, all the deals the user can see."""
-    deals = deals_visible_to(user)
+    """Recently ended deals still owing a debrief (none yet, or a draft): the user's own,
+    or, for ``everyone``, all the deals the user can see."""
+    deals = _recent(deals_visible_to(user))
     if not everyone:
         deals = deals.filter(owner_id=user.pk)
     drafts = Debrief.objects.filter(deal_id=OuterRef("pk"), status=Debrief.Status.DRAFT)
@@ -56,7 +64,7 @@ def open_debriefs(user: Any, *, everyone: bool = False) -> QuerySet[Deal]:
 
 
 def open_debrief_count(user: Any) -> int:
-    return _needing_debrief(deals_visible_to(user).filter(owner_id=user.pk)).count()
+    return _needing_debrief(_recent(deals_visible_to(user).filter(owner_id=user.pk))).count()
 
 
 def _facts(debriefs: QuerySet[Debrief]) -> list[DebriefFacts]:
