@@ -33,3 +33,9 @@ def test_board_filters_by_verdict(owner_client, deal, playbook, owner):
     answers_save(deal=deal, actor=owner, values={"garnished": True})
     response = owner_client.get(reverse("board"), {"verdict": "good_fit"})
     assert all(not column.deals for column in response.context["columns"])
+
+
+def test_the_prospect_page_shows_each_deals_verdict(owner_client, deal, playbook, owner):
+    answers_save(deal=deal, actor=owner, values={"garnished": True})
+    page = owner_client.get(reverse("prospect-detail", args=[deal.prospect_id]))
+    assert "badge-verdict-not_a_fit" in page.content.decode()

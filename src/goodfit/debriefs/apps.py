@@ -8,14 +8,17 @@ class DebriefsConfig(AppConfig):
 
     def ready(self) -> None:
         from goodfit.core.extensions import (
+            DealMarker,
             DealPanel,
             NavItem,
             SettingsSection,
+            register_deal_marker,
             register_deal_panel,
             register_nav_item,
             register_prospect_panel,
             register_settings_section,
         )
+        from goodfit.debriefs.board import referral_markers
         from goodfit.debriefs.panel import PANEL_TEMPLATE, panel_context
         from goodfit.debriefs.prospect_panel import (
             PROSPECT_PANEL_TEMPLATE,
@@ -24,6 +27,7 @@ class DebriefsConfig(AppConfig):
         from goodfit.debriefs.selectors import open_debrief_count
 
         register_deal_panel(DealPanel("debriefs", PANEL_TEMPLATE, panel_context, order=40))
+        register_deal_marker(DealMarker("referral", referral_markers, order=40))
         register_prospect_panel(
             DealPanel("referrals", PROSPECT_PANEL_TEMPLATE, prospect_panel_context, order=40)
         )

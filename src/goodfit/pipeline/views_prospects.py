@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from goodfit.core.access import membership_for
-from goodfit.core.extensions import prospect_panels
+from goodfit.core.extensions import deal_markers, prospect_panels
 from goodfit.core.forms import form_data, run_service, time_zone_names
 from goodfit.pipeline.access import get_prospect_for_user
 from goodfit.pipeline.forms_prospects import ProspectFilterForm, ProspectForm
@@ -63,8 +63,14 @@ def _local_time(prospect: Prospect) -> dict[str, Any]:
 @require_GET
 def prospect_detail(request: HttpRequest, pk: int) -> HttpResponse:
     prospect = get_prospect_for_user(request.user, pk)
-    context = {"prospect": prospect, "deals": prospect_deals(request.user, prospect)}
-    context.update(_local_time(prospect), panels=prospect_panels(request, prospect))
+    deals = list(prospect_deals(request.user, prospect))
+    context = {
+        "prospect": prospect,
+        "deals": deals,
+        "markers": deal_markers([deal.pk for deal in deals]),
+        "panels": prospect_panels(request, prospect),
+    }
+    context.update(_local_time(prospect))
     return render(request, "prospects/detail.html", context)
 
 
