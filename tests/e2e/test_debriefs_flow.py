@@ -59,14 +59,16 @@ def test_a_lost_deal_is_debriefed_closed_out_and_referred(
     expect(panel).to_contain_text("Debrief complete")
 
     message = page.locator("#closeout-message")
-    message.fill("Carol, thank you for telling me. Honestly, you're making a mistake.")
-    message.press("End")
+    # Typed key by key, as a rep would: the live check reacts to keystrokes, and the
+    # panel that was just swapped in may take a moment before it listens.
+    message.fill("Carol, thank you for telling me. Honestly, you're making")
+    message.press_sequentially(" a mistake.", delay=60)
     findings = page.locator("#closeout-findings")
     expect(findings).to_contain_text("“you're making a mistake”")
     expect(findings).to_contain_text("It sounds like you're making the best decision")
 
-    message.fill("Carol, thank you for telling me. It sounds like the best decision for your team.")
-    message.press("End")
+    message.fill("Carol, thank you for telling me. It sounds like the best decision for your")
+    message.press_sequentially(" team.", delay=60)
     expect(findings).to_contain_text("Nothing argues, guilts or pressures")
     panel.get_by_role("button", name="Record as sent").click()
     expect(panel).to_contain_text("Keep in touch")
