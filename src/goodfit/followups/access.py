@@ -39,6 +39,12 @@ def get_step_for_user(user: Any, step_id: Any) -> LadderStep:
     return _get(steps_visible_to(user), step_id)
 
 
+def get_step_for_manager(user: Any, step_id: Any) -> LadderStep:
+    """A rung to edit: reps get 403 (settings are for managers), other teams 404."""
+    require_manager(user)
+    return _get(steps_visible_to(user), step_id)
+
+
 def get_template_for_manager(user: Any, template_id: Any) -> MessageTemplate:
     team_id = require_manager(user).team_id
     return _get(MessageTemplate.objects.filter(team_id=team_id), template_id)

@@ -9,8 +9,9 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from goodfit.followups.models import CadenceSettings, LadderStep, MessageTemplate
+from goodfit.followups.models import CadenceSettings, DelayKind, LadderStep, MessageTemplate
 from goodfit.followups.services import template_preview
+from goodfit.pipeline.models import Channel
 
 SNOOZE_CHOICES = [(15, "15 minutes"), (60, "1 hour"), (180, "3 hours"), (24 * 60, "1 day")]
 
@@ -113,3 +114,82 @@ class CadenceForm(forms.ModelForm):
             "comeback_threshold_pct": "Nurture at a come-back rate of at least (%)",
             "comeback_min_sample": "Smallest sample to advise on",
         }
+
+
+class LadderStepForm(forms.Form):
+    """A rung: what the prospect agreed to, when, how, and the message drafted for it."""
+
+    outcome = forms.CharField(
+        max_length=80,
+        label="Outcome",
+        help_text="What the prospect agreed to, as reps read it (“Talk tomorrow”).",
+    )
+    delay_kind = forms.ChoiceField(choices=DelayKind.choices, label="When")
+    delay_amount = forms.IntegerField(
+        min_value=1, max_value=90, label="How many", help_text="Hours or days later: 1 to 90."
+    )
+    at_time = forms.TimeField(
+        required=False,
+        label="At (their local time)",
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text="For days-later rungs; blank keeps the time of day of the call.",
+    )
+    channel = forms.ChoiceField(
+        choices=[("", "Their preferred channel"), *Channel.choices],
+        required=False,
+        label="Channel",
+        help_text="The rep can still pick another when scheduling.",
+    )
+    template = forms.ModelChoiceField(
+        queryset=MessageTemplate.objects.none(),
+        required=False,
+        label="Message template",
+        empty_label="No message",
+        error_messages={"invalid_choice": "Pick one of your team's templates."},
+    )
+    template_name = forms.CharField(
+        max_length=80,
+        required=False,
+        label="…or a new template named",
+        help_text="Blank: named after the outcome.",
+    )
+    template_body = forms.CharField(
+        max_length=5000,
+        required=False,
+        label="New template text",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=MessageTemplateForm.Meta.help_texts["body"],
+    )
+    sends_pick_link = forms.BooleanField(
+        required=False,
+        label="Sends a pick-a-time link",
+        help_text="The message gets a fresh link where the prospect picks the time.",
+    )
+
+    def __init__(self, *args: Any, templates: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["template"].queryset = templates
+        self.preview = ""
+
+    def clean_template_body(self) -> str:
+        body = self.cleaned_data["template_body"]
+        if body.strip():
+            try:
+                self.preview = template_preview(body)
+            except ValidationError as error:  # every problem, by name
+                raise ValidationError(error.message_dict["body"]) from None
+        return body
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("template") and (data.get("template_body") or "").strip():
+            self.add_error(
+                "template_body", "Pick an existing template or write a new one, not both."
+            )
+        if data.get("delay_kind") == DelayKind.HOURS and data.get("at_time"):
+            self.add_error("at_time", "Only for “days later” rungs; leave it blank for hours.")
+        return data
+
+
+class StepMoveForm(forms.Form):
+    direction = forms.ChoiceField(choices=[("up", "Up"), ("down", "Down")])

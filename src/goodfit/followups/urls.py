@@ -1,6 +1,6 @@
 from django.urls import path
 
-from goodfit.followups.views import panel, public, settings, today
+from goodfit.followups.views import ladder, panel, public, settings, today
 
 urlpatterns = [
     path("today/", today.today, name="today"),
@@ -19,6 +19,27 @@ urlpatterns = [
     ),
     path("settings/followups/", settings.followup_settings, name="settings-followups"),
     path("settings/followups/ladder/", settings.ladder_default, name="settings-followups-ladder"),
+    path("settings/followups/rungs/new/", ladder.step_new, name="settings-followups-step-new"),
+    path(
+        "settings/followups/rungs/<int:pk>/",
+        ladder.step_edit,
+        name="settings-followups-step-edit",
+    ),
+    path(
+        "settings/followups/rungs/<int:pk>/move/",
+        ladder.step_move_view,
+        name="settings-followups-step-move",
+    ),
+    path(
+        "settings/followups/rungs/<int:pk>/remove/",
+        ladder.step_delete_view,
+        name="settings-followups-step-delete",
+    ),
+    path(
+        "settings/followups/templates/new/",
+        ladder.template_new,
+        name="settings-followups-template-new",
+    ),
     path(
         "settings/followups/templates/<int:pk>/",
         settings.template_edit,

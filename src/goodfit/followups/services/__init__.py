@@ -7,6 +7,12 @@ from goodfit.followups.services.config import (
     template_preview,
     template_update,
 )
+from goodfit.followups.services.ladder import (
+    step_create,
+    step_delete,
+    step_move,
+    step_update,
+)
 from goodfit.followups.services.links import (
     calendar_token_create,
     calendar_token_user,
@@ -57,6 +63,10 @@ __all__ = [
     "pick_link_open",
     "pick_link_url",
     "render_message",
+    "step_create",
+    "step_delete",
+    "step_move",
+    "step_update",
     "template_create",
     "template_preview",
     "template_update",

@@ -74,9 +74,16 @@ def template_preview(body: str) -> str:
     return render(body, SAMPLE_VALUES)
 
 
+def _check_name_free(team: Team, name: str, pk: int | None) -> None:
+    taken = MessageTemplate.objects.filter(team=team, name__iexact=name.strip()).exclude(pk=pk)
+    if name.strip() and taken.exists():
+        raise ValidationError({"name": f"A template named “{name.strip()}” exists; pick another."})
+
+
 @transaction.atomic
 def template_create(*, team: Team, actor: Any, name: str, body: str) -> MessageTemplate:
     template_preview(body)
+    _check_name_free(team, name, None)
     template = MessageTemplate(team=team, name=name.strip(), body=body)
     template.full_clean()
     template.save()
@@ -89,6 +96,7 @@ def template_update(
     *, template: MessageTemplate, actor: Any, name: str, body: str
 ) -> MessageTemplate:
     template_preview(body)
+    _check_name_free(template.team, name, template.pk)
     before = snapshot(template, {"name", "body"})
     template.name, template.body = name.strip(), body
     template.full_clean()

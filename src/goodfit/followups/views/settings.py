@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,7 +19,7 @@ from goodfit.core.forms import add_service_errors, form_data
 from goodfit.followups.access import get_template_for_manager
 from goodfit.followups.adapters import cadence_for
 from goodfit.followups.forms import CadenceForm, MessageTemplateForm
-from goodfit.followups.models import CalendarFeedToken, LadderStep, MessageTemplate
+from goodfit.followups.models import CalendarFeedToken, FollowUp, LadderStep, MessageTemplate
 from goodfit.followups.sandbox import PLACEHOLDERS
 from goodfit.followups.selectors import team_comeback_rates
 from goodfit.followups.services import (
@@ -25,8 +29,15 @@ from goodfit.followups.services import (
     ladder_create_default,
     template_update,
 )
+from goodfit.followups.services.ladder import ACTIVE
 
 SECTION = "followups"
+
+
+def _open_followups() -> Any:
+    """How many open follow-ups use each rung (``OuterRef``: the rung)."""
+    rows = FollowUp.objects.filter(step=OuterRef("pk"), status__in=ACTIVE).values("step")
+    return rows.annotate(n=Count("pk")).values("n")
 
 
 @login_required
@@ -43,7 +54,12 @@ def followup_settings(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, "Cadence saved.")
             return redirect("settings-followups")
-    steps = LadderStep.objects.filter(ladder__team=team).select_related("ladder", "template")
+    steps = (
+        LadderStep.objects.filter(ladder__team=team)
+        .select_related("ladder", "template")
+        # Rungs that open follow-ups still use cannot be removed: the page says so.
+        .annotate(open_count=Coalesce(Subquery(_open_followups()), 0))
+    )
     context = {
         "section": SECTION,
         "form": form,
