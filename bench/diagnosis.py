@@ -6,9 +6,11 @@
 
 Pure part: a generated playbook of 20 questions and 15 criteria (3 disqualifiers,
 4 must-haves, 8 signals, two conditions each), compiled once, diagnoses ``--sets``
-generated answer sets (three in four questions answered) on one core. The baseline, in
-the same run, is a straightforward interpreter that reads the playbook document on every
-call (no compiling, no three-valued short cuts): what the code would be without care.
+generated answer sets (three in four questions answered) on one core: verdict and score,
+as bulk re-diagnosis needs them. On the first 100,000 sets the same run also measures
+the baseline, a straightforward interpreter that reads the playbook document on every
+call (what the code would be without care), and the criterion-by-criterion evaluator
+behind the explanations (``diagnose_full``), and checks that all agree.
 
 Database part: a fresh SQLite data directory with ``--deals`` open deals of one
 offering, six answers and one diagnosis each; then the playbook changes (a new version)
@@ -140,7 +142,7 @@ def baseline_diagnose(document: dict[str, Any], answers: dict[str, Any]) -> str:
 
 
 def bench_pure(total: int, seed: int) -> dict[str, Any]:
-    from goodfit.fit.diagnosis import compile_playbook, diagnose
+    from goodfit.fit.diagnosis import compile_playbook, diagnose, diagnose_full
     from goodfit.fit.playbook_format import playbook_read
 
     document = playbook_document()
@@ -150,11 +152,15 @@ def bench_pure(total: int, seed: int) -> dict[str, Any]:
     elapsed = 0.0
     chunk = 100_000
     baseline_elapsed, baseline_n, agree = 0.0, 0, 0
+    full_elapsed, full_agree = 0.0, 0
+    chunk_rates: list[float] = []
     for done in range(0, total, chunk):
         sets = answer_sets(rng, min(chunk, total - done))
         started = time.perf_counter()
         results = [diagnose(playbook, answers) for answers in sets]
-        elapsed += time.perf_counter() - started
+        took = time.perf_counter() - started
+        elapsed += took
+        chunk_rates.append(len(sets) / took)
         if done == 0:  # what a page or the API adds: the explanations of each result
             started = time.perf_counter()
             explained = [(r.reasons, r.next_questions, r.talking_points, r.gaps) for r in results]
@@ -167,13 +173,26 @@ def bench_pure(total: int, seed: int) -> dict[str, Any]:
             baseline_elapsed = time.perf_counter() - started
             baseline_n = len(sets)
             agree = sum(b == r.verdict.value for b, r in zip(base, results, strict=True))
+            # The criterion-by-criterion evaluator the explanations use: same results?
+            started = time.perf_counter()
+            full = [diagnose_full(playbook, answers) for answers in sets]
+            full_elapsed = time.perf_counter() - started
+            full_agree = sum(
+                (f.verdict, f.score) == (r.verdict, r.score)
+                for f, r in zip(full, results, strict=True)
+            )
+            del base, full
     return {
         "sets": total,
         "per_second": total / elapsed,
         "seconds": elapsed,
+        "slowest_chunk": min(chunk_rates),
+        "fastest_chunk": max(chunk_rates),
         "baseline_per_second": baseline_n / baseline_elapsed,
         "baseline_sets": baseline_n,
         "baseline_agrees": agree == baseline_n,
+        "full_per_second": baseline_n / full_elapsed,
+        "full_agrees": full_agree == baseline_n,
         "verdicts": dict(verdicts),
         "explain_per_second": min(chunk, total) / explain_elapsed,
     }
@@ -279,10 +298,18 @@ def main() -> int:
         f"{'met' if pure['per_second'] >= TARGET_PER_SECOND else 'MISSED'}"
     )
     print(
+        f"  chunks of {min(100_000, pure['sets']):,}: slowest {pure['slowest_chunk']:,.0f}/s, "
+        f"fastest {pure['fastest_chunk']:,.0f}/s"
+    )
+    print(
         f"Baseline interpreter: {pure['baseline_per_second']:,.0f}/s over "
         f"{pure['baseline_sets']:,} sets; compiled is "
         f"{pure['per_second'] / pure['baseline_per_second']:.2f}× faster; verdicts agree: "
         f"{pure['baseline_agrees']}"
+    )
+    print(
+        f"Criterion-by-criterion evaluator (diagnose_full): {pure['full_per_second']:,.0f}/s; "
+        f"verdicts and scores agree with the generated function: {pure['full_agrees']}"
     )
     print(
         f"Explanations (reasons, next questions, talking points, gaps) on top: "

@@ -200,12 +200,20 @@ def _passthrough(argv: list[str]) -> int:
     if argv[0] == "manage":
         execute_from_command_line([f"{PROG} manage", *argv[1:]])
     elif argv[0] in APP_COMMANDS:
-        command = load_command_class(_command_app(argv[0]), argv[0])
-        command.run_from_argv([PROG, *argv])
+        _app_command(load_command_class(_command_app(argv[0]), argv[0]), argv)
     else:
         worker = load_command_class("django_tasks_db", "db_worker")
         worker.run_from_argv([PROG, "worker", *argv[1:]])
     return 0
+
+
+def _app_command(command: Any, argv: list[str]) -> None:
+    """Parse and run like ``run_from_argv``, without closing the database connections
+    afterwards (which would end a caller's transaction, e.g. a test's)."""
+    parser = command.create_parser(PROG, argv[0])
+    options = vars(parser.parse_args(argv[1:]))
+    args = options.pop("args", ())
+    command.execute(*args, **options)
 
 
 def _command_app(name: str) -> str:

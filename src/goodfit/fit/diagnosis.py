@@ -21,114 +21,51 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
-from enum import StrEnum
 from functools import partial
 from typing import Any, NamedTuple
 
-
-class AnswerType(StrEnum):
-    YES_NO = "yes_no"
-    CHOICE = "choice"
-    CHOICES = "choices"
-    NUMBER = "number"
-    MONEY = "money"
-    DATE = "date"
-    TEXT = "text"
-
-
-class Kind(StrEnum):
-    DISQUALIFIER = "disqualifier"
-    MUST_HAVE = "must_have"
-    SIGNAL = "signal"
-
-
-class Verdict(StrEnum):
-    GOOD_FIT = "good_fit"
-    PARTIAL_FIT = "partial_fit"
-    NOT_A_FIT = "not_a_fit"
-    NOT_ENOUGH_INFORMATION = "not_enough_information"
-
-
-VERDICT_LABELS = {
-    Verdict.GOOD_FIT: "Good fit",
-    Verdict.PARTIAL_FIT: "Partial fit",
-    Verdict.NOT_A_FIT: "Not a fit",
-    Verdict.NOT_ENOUGH_INFORMATION: "Not enough information",
-}
-
-# Which operators make sense for which answer type; the value each expects is checked
-# when a playbook is read (see playbook_format).
-OPERATORS: dict[AnswerType, tuple[str, ...]] = {
-    AnswerType.YES_NO: ("is",),
-    AnswerType.CHOICE: ("is", "is_not", "in", "not_in"),
-    AnswerType.CHOICES: ("includes", "excludes", "includes_any", "includes_none"),
-    AnswerType.NUMBER: ("is", "is_not", "lt", "lte", "gt", "gte"),
-    AnswerType.MONEY: ("is", "is_not", "lt", "lte", "gt", "gte"),
-    AnswerType.DATE: ("is", "lt", "lte", "gt", "gte"),
-    AnswerType.TEXT: ("contains", "not_contains"),
-}
-
-SCRIPT_FIELDS = ("prospect", "offering", "reasons", "alternatives", "rep")
-DEFAULT_SCRIPT = (
-    "Here's what we offer: {offering}. From what you told me, it isn't a fit for you, "
-    "because {reasons}. Here's what I'd recommend instead: {alternatives}. "
-    "I'd rather point you to the right help than sell you the wrong thing."
+from goodfit.fit.fastpath import FastVerdict, Rule, fast_verdict
+from goodfit.fit.playbook import (
+    DEFAULT_SCRIPT,
+    OPERATORS,
+    SCRIPT_FIELDS,
+    TEXT_MAX,
+    VERDICT_LABELS,
+    AnswerType,
+    Condition,
+    Criterion,
+    Kind,
+    PlaybookVersion,
+    Question,
+    Verdict,
 )
-TEXT_MAX = 2000
 
+# The playbook types are re-exported: callers know them from here.
+__all__ = [
+    "DEFAULT_SCRIPT",
+    "OPERATORS",
+    "SCRIPT_FIELDS",
+    "TEXT_MAX",
+    "VERDICT_LABELS",
+    "AnswerType",
+    "CompiledPlaybook",
+    "Condition",
+    "Criterion",
+    "Diagnosis",
+    "Kind",
+    "NextQuestion",
+    "PlaybookVersion",
+    "Question",
+    "Reason",
+    "Verdict",
+    "compile_playbook",
+    "diagnose",
+    "diagnose_full",
+]
 
-@dataclass(frozen=True, slots=True)
-class Question:
-    key: str
-    text: str
-    type: AnswerType
-    help: str = ""
-    choices: tuple[str, ...] = ()
-    unit: str = ""
-    group: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Condition:
-    question: str
-    op: str
-    value: Any
-
-
-@dataclass(frozen=True, slots=True)
-class Criterion:
-    key: str
-    kind: Kind
-    conditions: tuple[Condition, ...]
-    match: str = "all"  # "all" or "any"
-    reason: str = ""
-    weight: float = 0.0
-    benefit: str = ""
-    gap: str = ""
-    alternatives: tuple[str, ...] = ()
-
-    @property
-    def questions(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(c.question for c in self.conditions))
-
-
-@dataclass(frozen=True, slots=True)
-class PlaybookVersion:
-    questions: tuple[Question, ...]
-    criteria: tuple[Criterion, ...]
-    threshold: float = 0.0
-    script: str = DEFAULT_SCRIPT
-
-    def question(self, key: str) -> Question | None:
-        return next((q for q in self.questions if q.key == key), None)
-
-
-# Output
-
-
-# Named tuples: a diagnosis makes several of these, and they are cheaper to create.
+# Output. Named tuples: a diagnosis makes several of these, and they are cheaper to create.
 
 
 class Reason(NamedTuple):
@@ -155,7 +92,8 @@ def _number(value: Any, kind: AnswerType) -> Any:
     return Decimal(str(value)) if kind is AnswerType.MONEY else float(value)
 
 
-def _test(cond: Condition, kind: AnswerType) -> Test:
+def _operand(cond: Condition, kind: AnswerType) -> tuple[str, Any]:
+    """The operator and the value in the form it is compared with answers."""
     op, value = cond.op, cond.value
     if kind in (AnswerType.NUMBER, AnswerType.MONEY):
         value = _number(value, kind)
@@ -163,11 +101,13 @@ def _test(cond: Condition, kind: AnswerType) -> Test:
         value = dt.date.fromisoformat(value)
     elif kind is AnswerType.TEXT:
         value = str(value).casefold()
-        if op == "contains":
-            return lambda v: value in v.casefold()
-        return lambda v: value not in v.casefold()
+        op = "contains" if op == "contains" else "not_contains"
     elif op in ("in", "not_in", "includes_any", "includes_none"):
         value = frozenset(value)
+    return op, value
+
+
+def _test(op: str, value: Any) -> Test:
     # Bound C functions where possible: they are called millions of times in bulk runs.
     # ``partial(operator.le, value)(v)`` is ``value <= v``, i.e. ``v >= value``.
     tests: dict[str, Callable[[], Test]] = {
@@ -183,6 +123,8 @@ def _test(cond: Condition, kind: AnswerType) -> Test:
         "excludes": lambda: lambda v: value not in v,
         "includes_any": lambda: lambda v: not value.isdisjoint(v),
         "includes_none": lambda: value.isdisjoint,
+        "contains": lambda: lambda v: value in v.casefold(),
+        "not_contains": lambda: lambda v: value not in v.casefold(),
     }
     return tests[op]()
 
@@ -203,24 +145,47 @@ class CompiledPlaybook:
     disqualifiers: tuple[_Compiled, ...]
     must_haves: tuple[_Compiled, ...]
     signals: tuple[_Compiled, ...]
-    order: dict[str, int] = field(default_factory=dict)
+    order: dict[str, int]
+    fast: FastVerdict
 
 
 def compile_playbook(version: PlaybookVersion) -> CompiledPlaybook:
     """Turn a (validated) playbook into test functions; do it once per version."""
     types = {q.key: q.type for q in version.questions}
 
+    def operands(c: Criterion) -> tuple[tuple[str, str, Any], ...]:
+        return tuple((x.question, *_operand(x, types[x.question])) for x in c.conditions)
+
     def one(c: Criterion) -> _Compiled:
-        tests = tuple((x.question, _test(x, types[x.question])) for x in c.conditions)
+        tests = tuple((key, _test(op, value)) for key, op, value in operands(c))
         return _Compiled(c, tests, c.match != "any", c.questions, _why(c), c.weight)
 
     def of(kind: Kind) -> tuple[_Compiled, ...]:
         return tuple(one(c) for c in version.criteria if c.kind is kind)
 
+    def rules(kind: Kind) -> list[Rule]:
+        chosen = (c for c in version.criteria if c.kind is kind)
+        return [Rule(c.match != "any", c.weight, operands(c)) for c in chosen]
+
+    fast = fast_verdict(
+        disqualifiers=rules(Kind.DISQUALIFIER),
+        must_haves=rules(Kind.MUST_HAVE),
+        signals=rules(Kind.SIGNAL),
+        threshold=version.threshold,
+        verdicts=_FAST_VERDICTS,
+    )
     order = {q.key: i for i, q in enumerate(version.questions)}
     return CompiledPlaybook(
-        version, of(Kind.DISQUALIFIER), of(Kind.MUST_HAVE), of(Kind.SIGNAL), order
+        version, of(Kind.DISQUALIFIER), of(Kind.MUST_HAVE), of(Kind.SIGNAL), order, fast
     )
+
+
+_FAST_VERDICTS = (
+    Verdict.NOT_A_FIT,
+    Verdict.NOT_ENOUGH_INFORMATION,
+    Verdict.GOOD_FIT,
+    Verdict.PARTIAL_FIT,
+)
 
 
 def _state(c: _Compiled, answers: Mapping[str, Any]) -> bool | None:
@@ -277,68 +242,71 @@ def _next_questions(
 class Diagnosis:
     """The outcome for one set of answers.
 
-    The verdict, score and alternatives are decided eagerly; the explanations (reasons,
-    next questions, talking points, gaps) are built on first access, because bulk
+    The verdict and score are decided eagerly (by the playbook's generated function in
+    ``diagnose``); which criteria fired, held or are still open, and from them the
+    alternatives and explanations, are worked out on first access, because bulk
     re-diagnosis needs only the verdict and score of many deals.
     """
 
-    __slots__ = (
-        "_answers",
-        "_failed",
-        "_fired",
-        "_held",
-        "_met",
-        "_missed",
-        "_open",
-        "_order",
-        "alternatives",
-        "score",
-        "threshold",
-        "verdict",
-    )
+    __slots__ = ("_answers", "_detail", "_playbook", "score", "threshold", "verdict")
 
     def __init__(
         self,
         verdict: Verdict,
         score: float,
-        threshold: float,
-        alternatives: tuple[str, ...],
-        parts: tuple[Any, ...],
+        playbook: CompiledPlaybook,
+        answers: Mapping[str, Any],
+        detail: _Detail | None = None,
     ) -> None:
         self.verdict = verdict
         self.score = score
-        self.threshold = threshold
-        self.alternatives = alternatives
-        (self._answers, self._fired, self._failed, self._met, self._held) = parts[:5]
-        (self._missed, self._open, self._order) = parts[5:]
+        self.threshold = playbook.version.threshold
+        self._playbook = playbook
+        self._answers = answers
+        self._detail = detail
+
+    @property
+    def detail(self) -> _Detail:
+        if self._detail is None:
+            self._detail = _evaluate(self._playbook, self._answers)
+        return self._detail
+
+    @property
+    def alternatives(self) -> tuple[str, ...]:
+        if self.verdict is not Verdict.NOT_A_FIT:
+            return ()
+        d = self.detail
+        names = (n for c in d.fired + d.failed for n in c.criterion.alternatives)
+        return tuple(dict.fromkeys(names))
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
-        a = self._answers
-        if self._fired or self._failed:
-            fired = [_reason(c, a, c.criterion.reason) for c in self._fired]
-            failed = [_reason(c, a, _failed_text(c.criterion)) for c in self._failed]
+        a, d = self._answers, self.detail
+        if d.fired or d.failed:
+            fired = [_reason(c, a, c.criterion.reason) for c in d.fired]
+            failed = [_reason(c, a, _failed_text(c.criterion)) for c in d.failed]
             return tuple(fired + failed)
-        return tuple(_reason(c, a, c.criterion.reason) for c in self._met + self._held)
+        return tuple(_reason(c, a, c.criterion.reason) for c in d.met + d.held)
 
     @property
     def next_questions(self) -> tuple[NextQuestion, ...]:
-        if not self._open:
+        pending = self.detail.pending
+        if not pending:
             return ()
-        return _next_questions(self._order, self._open, self._answers)
+        return _next_questions(self._playbook.order, pending, self._answers)
 
     @property
     def talking_points(self) -> tuple[str, ...]:
         if self.verdict is Verdict.NOT_A_FIT:
             return ()
-        held = (c.criterion for c in self._held)
+        held = (c.criterion for c in self.detail.held)
         return tuple(c.benefit for c in held if c.weight > 0 and c.benefit)
 
     @property
     def gaps(self) -> tuple[str, ...]:
         if self.verdict not in (Verdict.PARTIAL_FIT, Verdict.NOT_ENOUGH_INFORMATION):
             return ()
-        missed = (c.criterion for c in self._missed)
+        missed = (c.criterion for c in self.detail.missed)
         return tuple(c.gap or f"Not the case: {c.reason}" for c in missed if c.weight > 0)
 
     def _key(self) -> tuple[Any, ...]:
@@ -359,8 +327,38 @@ def _failed_text(c: Criterion) -> str:
     return c.gap or f"Does not meet a must-have: {c.reason}"
 
 
+class _Detail(NamedTuple):
+    """Which criteria fired, failed, were met, held, missed, or are still pending."""
+
+    verdict: Verdict
+    score: float
+    fired: list[_Compiled]
+    failed: list[_Compiled]
+    met: list[_Compiled]
+    held: list[_Compiled]
+    missed: list[_Compiled]
+    pending: list[tuple[_Compiled, float]]
+
+
 def diagnose(pb: CompiledPlaybook, answers: Mapping[str, Any]) -> Diagnosis:
-    """The verdict for ``answers`` (question key → typed value; None or absent = unanswered)."""
+    """The verdict for ``answers`` (question key → typed value; None or absent = unanswered).
+
+    Verdict and score come from the playbook's generated function; everything else is
+    worked out when first asked for, from ``answers`` as they are then: it is kept, not
+    copied (a copy per call would tax bulk runs), so do not change it afterwards.
+    ``diagnose_full`` gives the same result the long way, everything up front.
+    """
+    verdict, score = pb.fast(answers)
+    return Diagnosis(verdict, score, pb, answers)
+
+
+def diagnose_full(pb: CompiledPlaybook, answers: Mapping[str, Any]) -> Diagnosis:
+    """The same diagnosis, every criterion evaluated one by one up front."""
+    detail = _evaluate(pb, answers)
+    return Diagnosis(detail.verdict, detail.score, pb, answers, detail)
+
+
+def _evaluate(pb: CompiledPlaybook, answers: Mapping[str, Any]) -> _Detail:
     fired, failed, met, open_gates = [], [], [], []
     for c in pb.disqualifiers:
         state = _state(c, answers)
@@ -394,16 +392,12 @@ def diagnose(pb: CompiledPlaybook, answers: Mapping[str, Any]) -> Diagnosis:
             missed.append(c)
     threshold = pb.version.threshold
     pending: list[tuple[_Compiled, float]] = []
-    alternatives: tuple[str, ...] = ()
     if fired or failed:
         verdict = Verdict.NOT_A_FIT
-        names = (n for c in fired + failed for n in c.criterion.alternatives)
-        alternatives = tuple(dict.fromkeys(names))
     elif open_gates or score + low < threshold <= score + high:
         verdict = Verdict.NOT_ENOUGH_INFORMATION
         undecided = score + low < threshold <= score + high
         pending = open_gates + open_signals if undecided else open_gates
     else:
         verdict = Verdict.GOOD_FIT if score >= threshold else Verdict.PARTIAL_FIT
-    parts = (answers, fired, failed, met, held, missed, pending, pb.order)
-    return Diagnosis(verdict, score, threshold, alternatives, parts)
+    return _Detail(verdict, score, fired, failed, met, held, missed, pending)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from goodfit.fit import views, views_settings
+from goodfit.fit import views, views_questions, views_settings
 
 urlpatterns = [
     path("deals/<int:pk>/fit/answer/", views.answer_save, name="fit-answer"),
@@ -15,6 +15,21 @@ urlpatterns = [
         "fit/settings/playbooks/<int:offering_id>/export.<str:fmt>",
         views_settings.playbook_export,
         name="settings-playbook-export",
+    ),
+    path(
+        "fit/settings/playbooks/<int:offering_id>/questions/new/",
+        views_questions.question_new,
+        name="settings-playbook-question-new",
+    ),
+    path(
+        "fit/settings/playbooks/<int:offering_id>/questions/<slug:key>/",
+        views_questions.question_edit,
+        name="settings-playbook-question-edit",
+    ),
+    path(
+        "fit/settings/playbooks/<int:offering_id>/questions/<slug:key>/delete/",
+        views_questions.question_remove,
+        name="settings-playbook-question-delete",
     ),
     path(
         "fit/settings/alternatives/",

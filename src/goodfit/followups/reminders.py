@@ -40,7 +40,7 @@ def reminders_send(*, now: dt.datetime | None = None) -> int:
     now = now or timezone.now()
     followups_mark_missed(now=now)
     due = list(
-        FollowUp.objects.select_for_update()
+        FollowUp.objects.select_for_update(of=("self",))
         .filter(status__in=ACTIVE, due_at__lte=now + AHEAD, reminded_at__isnull=True)
         .select_related("assignee", "deal__prospect", "step")
         .order_by("due_at")
