@@ -64,42 +64,66 @@ def panel(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, PANEL, {"panel": panel_context(request, deal)})
 
 
-@login_required
-@require_POST
-def concession_new(request: HttpRequest, pk: int) -> HttpResponse:
-    deal = get_deal_for_user(request.user, pk)
-    form = ConcessionForm(request.POST)
-
-    def write(data: dict) -> Any:
-        return services.concession_add(deal=deal, actor=request.user, **data)
-
-    return _answer(request, deal, "concession_form", form, write, "Concession recorded.")
+Write = Callable[[HttpRequest, Deal, dict[str, Any]], Any]
 
 
-@login_required
-@require_POST
-def quote_new(request: HttpRequest, pk: int) -> HttpResponse:
-    deal = get_deal_for_user(request.user, pk)
-    form = QuoteForm(request.POST)
+def _form_view(
+    name: str, form_class: type[forms.Form], write: Write, done: str, *, with_deal: bool = False
+) -> Callable[[HttpRequest, int], HttpResponse]:
+    """A panel form's view: fetch the deal, validate ``form_class``, call ``write``."""
 
-    def write(data: dict) -> Any:
-        return services.quote_add(deal=deal, actor=request.user, **data)
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        deal = get_deal_for_user(request.user, pk)
+        form = form_class(request.POST, deal=deal) if with_deal else form_class(request.POST)
+        return _answer(request, deal, name, form, lambda d: write(request, deal, d), done)
 
-    return _answer(request, deal, "quote_form", form, write, "Quote recorded.")
+    return view
 
 
-@login_required
-@require_POST
-def flag_new(request: HttpRequest, pk: int) -> HttpResponse:
-    deal = get_deal_for_user(request.user, pk)
-    form = FlagForm(request.POST, deal=deal)
-
-    def write(data: dict) -> Any:
-        return services.flag_add(
-            interaction=data["interaction"], actor=request.user, kind=data["kind"]
-        )
-
-    return _answer(request, deal, "flag_form", form, write, "Flag added.")
+concession_new = _form_view(
+    "concession_form",
+    ConcessionForm,
+    lambda request, deal, d: services.concession_add(deal=deal, actor=request.user, **d),
+    "Concession recorded.",
+)
+quote_new = _form_view(
+    "quote_form",
+    QuoteForm,
+    lambda request, deal, d: services.quote_add(deal=deal, actor=request.user, **d),
+    "Quote recorded.",
+)
+flag_new = _form_view(
+    "flag_form",
+    FlagForm,
+    lambda request, deal, d: services.flag_add(
+        interaction=d["interaction"], actor=request.user, kind=d["kind"]
+    ),
+    "Flag added.",
+    with_deal=True,
+)
+meeting_outcome = _form_view(
+    "meeting_form",
+    MeetingOutcomeForm,
+    lambda request, deal, d: services.meeting_outcome_set(
+        interaction=d["interaction"], actor=request.user, outcome=d["outcome"]
+    ),
+    "Outcome recorded.",
+    with_deal=True,
+)
+time_new = _form_view(
+    "time_form",
+    TimeLogForm,
+    lambda request, deal, d: services.time_log_add(deal=deal, actor=request.user, **d),
+    "Time logged.",
+)
+override = _form_view(
+    "override_form",
+    OverrideForm,
+    lambda request, deal, d: services.worth_override(deal=deal, actor=request.user, **d),
+    "Your call is recorded.",
+)
 
 
 @login_required
@@ -116,41 +140,3 @@ def flag_dismiss(request: HttpRequest, pk: int, flag_id: int) -> HttpResponse:
         return render(request, PANEL, {"panel": context})
     messages.success(request, "Flag dismissed.")
     return redirect("deal-detail", pk=deal.pk)
-
-
-@login_required
-@require_POST
-def meeting_outcome(request: HttpRequest, pk: int) -> HttpResponse:
-    deal = get_deal_for_user(request.user, pk)
-    form = MeetingOutcomeForm(request.POST, deal=deal)
-
-    def write(data: dict) -> Any:
-        return services.meeting_outcome_set(
-            interaction=data["interaction"], actor=request.user, outcome=data["outcome"]
-        )
-
-    return _answer(request, deal, "meeting_form", form, write, "Outcome recorded.")
-
-
-@login_required
-@require_POST
-def time_new(request: HttpRequest, pk: int) -> HttpResponse:
-    deal = get_deal_for_user(request.user, pk)
-    form = TimeLogForm(request.POST)
-
-    def write(data: dict) -> Any:
-        return services.time_log_add(deal=deal, actor=request.user, **data)
-
-    return _answer(request, deal, "time_form", form, write, "Time logged.")
-
-
-@login_required
-@require_POST
-def override(request: HttpRequest, pk: int) -> HttpResponse:
-    deal = get_deal_for_user(request.user, pk)
-    form = OverrideForm(request.POST)
-
-    def write(data: dict) -> Any:
-        return services.worth_override(deal=deal, actor=request.user, **data)
-
-    return _answer(request, deal, "override_form", form, write, "Your call is recorded.")
