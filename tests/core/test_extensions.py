@@ -51,3 +51,48 @@ def test_settings_sections_appear_as_tabs(clean_registry, manager_client):
     register_settings_section(SettingsSection("Playbooks", "settings-offerings", "playbooks"))
     page = manager_client.get(reverse("settings-team")).content.decode()
     assert "Playbooks" in page
+
+
+@pytest.fixture
+def listened():
+    events = []
+    extensions.register_deal_listener("probe", events.append)
+    yield events
+    extensions.unregister_deal_listener("probe")
+
+
+@pytest.mark.django_db
+def test_moving_a_deal_to_a_closed_stage_tells_listeners_it_closed(listened, deal, owner):
+    from goodfit.pipeline.models import Outcome
+    from goodfit.pipeline.services import deal_move
+
+    lost = deal.team.stages.get(outcome=Outcome.LOST)
+    deal_move(deal=deal, actor=owner, stage=lost)
+    (event,) = [e for e in listened if e.kind == "moved"]
+    assert event.closed and not event.reopened and event.to_stage == lost
+    first_open = deal.team.stages.filter(outcome=Outcome.OPEN).first()
+    deal_move(deal=deal, actor=owner, stage=first_open)
+    assert listened[-1].reopened and not listened[-1].closed
+
+
+@pytest.mark.django_db
+def test_logging_and_deleting_an_interaction_tells_listeners(listened, deal, owner):
+    from django.utils import timezone
+
+    from goodfit.pipeline.services import interaction_delete, interaction_log
+
+    interaction = interaction_log(
+        deal=deal,
+        actor=owner,
+        direction="in",
+        channel="email",
+        occurred_at=timezone.now(),
+        summary="Asked for the price list",
+    )
+    interaction_delete(interaction=interaction, actor=owner)
+    assert [e.kind for e in listened] == ["interaction_logged", "interaction_deleted"]
+
+
+def test_an_unknown_event_kind_is_refused():
+    with pytest.raises(ValueError, match="Unknown deal event"):
+        extensions.notify_deal(extensions.DealEvent("exploded", deal=None))

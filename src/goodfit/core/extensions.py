@@ -173,3 +173,82 @@ def nav_links(request: HttpRequest, is_manager: bool, *, first: bool = False) ->
 def settings_links() -> list[NavLink]:
     sections = sorted(_SETTINGS.values(), key=lambda s: (s.order, s.label))
     return [NavLink(s.label, reverse(s.url_name), s.section, None) for s in sections]
+
+
+@dataclass(frozen=True)
+class DealEvent:
+    """Something changed on a deal, told to every capability inside the writing transaction.
+
+    ``kind`` is one of ``DEAL_EVENT_KINDS``. For ``moved``, ``from_stage`` and ``to_stage``
+    are the Stage rows; ``closed`` / ``reopened`` say whether the move ended or revived
+    the deal. ``obj`` is the row the event is about (an interaction, a note …) when there is
+    one. Listeners run in the service's transaction, so what they write commits or rolls
+    back with the change that caused it ("state follows state").
+    """
+
+    kind: str
+    deal: Any
+    actor: Any = None
+    from_stage: Any = None
+    to_stage: Any = None
+    obj: Any = None
+
+    @property
+    def closed(self) -> bool:
+        return bool(
+            self.kind == "moved"
+            and self.to_stage is not None
+            and self.to_stage.is_closed
+            and (self.from_stage is None or not self.from_stage.is_closed)
+        )
+
+    @property
+    def reopened(self) -> bool:
+        return bool(
+            self.kind == "moved"
+            and self.from_stage is not None
+            and self.from_stage.is_closed
+            and self.to_stage is not None
+            and not self.to_stage.is_closed
+        )
+
+
+# created: a deal was opened; updated: its terms changed; moved: its stage changed;
+# cancelled: a won deal was cancelled; interaction_logged / _updated / _deleted and
+# note_added / note_deleted: its history changed.
+DEAL_EVENT_KINDS = frozenset(
+    {
+        "created",
+        "updated",
+        "moved",
+        "cancelled",
+        "interaction_logged",
+        "interaction_updated",
+        "interaction_deleted",
+        "note_added",
+        "note_deleted",
+    }
+)
+
+_DEAL_LISTENERS: dict[str, Callable[[DealEvent], None]] = {}
+
+
+def register_deal_listener(key: str, listener: Callable[[DealEvent], None]) -> None:
+    """Call ``listener(event)`` after every change to a deal (see ``DealEvent``)."""
+    _DEAL_LISTENERS[key] = listener
+
+
+def unregister_deal_listener(key: str) -> None:
+    _DEAL_LISTENERS.pop(key, None)
+
+
+def deal_listeners() -> dict[str, Callable[[DealEvent], None]]:
+    return dict(_DEAL_LISTENERS)
+
+
+def notify_deal(event: DealEvent) -> None:
+    """Tell every listener, in key order (deterministic), about ``event``."""
+    if event.kind not in DEAL_EVENT_KINDS:
+        raise ValueError(f"Unknown deal event {event.kind!r}")
+    for key in sorted(_DEAL_LISTENERS):
+        _DEAL_LISTENERS[key](event)

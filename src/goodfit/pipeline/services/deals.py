@@ -15,6 +15,7 @@ from goodfit.core.audit import (
     audit_updated,
     snapshot,
 )
+from goodfit.core.extensions import DealEvent, notify_deal
 from goodfit.core.models import AuditEntry, Membership, Team
 from goodfit.pipeline.exceptions import StaleVersionError
 from goodfit.pipeline.models import (
@@ -99,6 +100,7 @@ def deal_create(
     deal.save()
     StageChange.objects.create(deal=deal, from_stage=None, to_stage=deal.stage, by=actor, at=now)
     audit_created(team=team, actor=actor, obj=deal, fields=AUDITED)
+    notify_deal(DealEvent("created", deal, actor, to_stage=deal.stage))
     return deal
 
 
@@ -122,6 +124,7 @@ def deal_update(*, deal: Deal, actor: Any, version: int, **fields: Any) -> Deal:
     _validate(deal)
     _save_versioned(deal, version, set(fields), timezone.now())
     audit_updated(team=deal.team, actor=actor, obj=deal, before=before)
+    notify_deal(DealEvent("updated", deal, actor))
     return deal
 
 
@@ -144,6 +147,7 @@ def deal_move(
         return deal
     now = at or timezone.now()
     before = snapshot(deal, AUDITED)
+    from_stage = deal.stage
     from_stage_id = deal.stage_id
     deal.stage = stage
     deal.closed_at = now if stage.is_closed else None
@@ -152,6 +156,7 @@ def deal_move(
         deal=deal, from_stage_id=from_stage_id, to_stage=stage, by=actor, at=now
     )
     audit_updated(team=deal.team, actor=actor, obj=deal, before=before)
+    notify_deal(DealEvent("moved", deal, actor, from_stage=from_stage, to_stage=stage))
     return deal
 
 
@@ -180,6 +185,7 @@ def deal_cancel(*, deal: Deal, actor: Any, cancelled_on: dt.date, reason: str) -
         obj=cancellation,
         changes={"cancelled_on": [None, cancelled_on.isoformat()], "reason": [None, reason]},
     )
+    notify_deal(DealEvent("cancelled", deal, actor, obj=cancellation))
     return cancellation
 
 

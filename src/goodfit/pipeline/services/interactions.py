@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from goodfit.core.audit import audit_created, audit_deleted, audit_updated, snapshot
+from goodfit.core.extensions import DealEvent, notify_deal
 from goodfit.pipeline.models import Deal, Interaction, Note
 from goodfit.pipeline.rules import count_words
 from goodfit.pipeline.services.common import apply_fields
@@ -57,6 +58,7 @@ def interaction_log(
     interaction.full_clean()
     interaction.save()
     audit_created(team=deal.team, actor=actor, obj=interaction, fields=INTERACTION_FIELDS)
+    notify_deal(DealEvent("interaction_logged", deal, actor, obj=interaction))
     return interaction
 
 
@@ -73,6 +75,7 @@ def interaction_update(*, interaction: Interaction, actor: Any, **fields: Any) -
     interaction.full_clean()
     interaction.save()
     audit_updated(team=interaction.deal.team, actor=actor, obj=interaction, before=before)
+    notify_deal(DealEvent("interaction_updated", interaction.deal, actor, obj=interaction))
     return interaction
 
 
@@ -81,7 +84,9 @@ def interaction_delete(*, interaction: Interaction, actor: Any) -> None:
     audit_deleted(
         team=interaction.deal.team, actor=actor, obj=interaction, fields=INTERACTION_FIELDS
     )
+    deal = interaction.deal
     interaction.delete()
+    notify_deal(DealEvent("interaction_deleted", deal, actor, obj=interaction))
 
 
 @transaction.atomic
@@ -92,10 +97,13 @@ def note_add(*, deal: Deal, actor: Any, body: str, at: dt.datetime | None = None
     note.full_clean()
     note.save()
     audit_created(team=deal.team, actor=actor, obj=note, fields={"body"})
+    notify_deal(DealEvent("note_added", deal, actor, obj=note))
     return note
 
 
 @transaction.atomic
 def note_delete(*, note: Note, actor: Any) -> None:
     audit_deleted(team=note.deal.team, actor=actor, obj=note, fields={"body"})
+    deal = note.deal
     note.delete()
+    notify_deal(DealEvent("note_deleted", deal, actor, obj=note))
