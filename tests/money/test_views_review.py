@@ -11,7 +11,7 @@ from django.utils import timezone
 from goodfit.money.models import WalkAway, WorthOverride
 from goodfit.pipeline.models import Outcome
 from tests.factories import DealFactory, InteractionFactory
-from tests.money.factories import TimeLogFactory
+from tests.money.factories import TimeLogFactory, give_history
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,10 @@ def test_reps_see_the_review_page_too(owner_client, bad_deal):
     assert owner_client.get(reverse("money-review")).status_code == 200
 
 
-def test_the_share_shown_is_configurable_and_bad_values_say_so(manager_client, deal, bad_deal):
+def test_the_share_shown_is_configurable_and_bad_values_say_so(
+    manager_client, deal, owner, bad_deal
+):
+    give_history(deal, owner)
     response = manager_client.get(reverse("money-review") + "?percent=100")
     assert len(response.context["rows"]) == 2
     response = manager_client.get(reverse("money-review") + "?percent=lots")

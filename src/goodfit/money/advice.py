@@ -52,7 +52,8 @@ def margin_reset(facts: DealFacts, reason: str = "") -> tuple[str, str]:
             "narrow the scope."
         )
     prefix = f"{reason} " if reason else ""
-    return "discount", f"{prefix}At most {best}% off keeps the floor; bring the discount back to it."
+    why = f"{prefix}At most {best}% off keeps the floor; bring the discount back to it."
+    return "discount", why
 
 
 NEXT_STEP = ("next step", "Ask for a decision date and a committed time for the next call.")

@@ -91,18 +91,33 @@ class WalkAwayForm(forms.Form):
     message = forms.CharField(
         max_length=MAX_TEMPLATE,
         widget=forms.Textarea(attrs={"rows": 10}),
-        help_text="Sent as written; it leaves the door open.",
+        help_text="goodfit does not send email yet: copy the message, send it yourself, then "
+        "record it as sent. It leaves the door open.",
+    )
+    pressure_ok = forms.BooleanField(
+        required=False, label="The checker flagged this message; record it as written anyway"
     )
 
 
 class ReviewActionForm(forms.Form):
+    # No default: walking away cannot happen by pressing Apply with nothing chosen.
     ACTIONS = [
-        ("walk_away", "Walk away (send each the polite message)"),
+        ("", "Choose an action…"),
+        ("walk_away", "Walk away (record the team’s polite message as sent)"),
         ("reset_terms", "Reset terms"),
         ("keep", "Keep"),
     ]
-    action = forms.ChoiceField(choices=ACTIONS)
-    deals = forms.TypedMultipleChoiceField(coerce=int, choices=[], label="Deals")
+    action = forms.ChoiceField(
+        choices=ACTIONS,
+        error_messages={"required": "Choose what to do with the selected deals."},
+    )
+    deals = forms.TypedMultipleChoiceField(
+        coerce=int, choices=[], label="Deals",
+        error_messages={
+            "required": "Select at least one deal.",
+            "invalid_choice": "Deal %(value)s is not an open deal on this page; reload it.",
+        },
+    )  # fmt: skip
     reason = forms.CharField(
         max_length=500, required=False, help_text="Needed to keep a deal or reset its terms."
     )

@@ -157,16 +157,16 @@ class WorthScore(models.Model):
     at_close = models.BooleanField(default=False)
     at = models.DateTimeField()
 
-    @property
-    def has_verdict(self) -> bool:
-        return self.recommendation != Verdict.NOT_ENOUGH_HISTORY
-
     class Meta:
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["deal", "-at", "-id"], name="worth_latest_idx")]
 
     def __str__(self) -> str:
         return f"{self.score} ({self.recommendation})"
+
+    @property
+    def has_verdict(self) -> bool:
+        return self.recommendation != Verdict.NOT_ENOUGH_HISTORY
 
 
 class WorthOverride(models.Model):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from goodfit.debriefs.closeout_lint import Finding, lint
+from goodfit.debriefs.closeout_lint import Finding, highlight, lint
 from goodfit.debriefs.settings_read import team_settings
 
 
@@ -26,3 +26,8 @@ def pressure_problem(findings: list[Finding]) -> str:
         f"This message pressures the prospect: {quoted}{more}. Rewrite it, or confirm that "
         "you want to record it as written."
     )
+
+
+def pressure_pieces(text: str, findings: list[Finding]) -> list[tuple[str, Finding | None]]:
+    """``text`` cut into flagged and plain pieces, for the page to mark up safely."""
+    return highlight(text, findings)

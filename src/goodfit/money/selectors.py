@@ -304,5 +304,3 @@ def with_worth(deals: QuerySet[Deal]) -> QuerySet[Deal]:
         touches=Subquery(logged.values("n")[:1]),
         hours_logged=Subquery(hours.annotate(total=Sum("hours")).values("total")[:1]),
     )
-
-

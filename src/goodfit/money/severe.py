@@ -89,7 +89,8 @@ def same_quote_resent(ctx: Context) -> Severe | None:
     resends = sent - 1
     if resends < ctx.rules.severe_same_quote_resends:
         return None
-    same = [q.id for q in ctx.facts.quotes if (q.amount, q.terms.strip().lower()) == (amount, terms)]
+    key = (amount, terms)
+    same = [q.id for q in ctx.facts.quotes if (q.amount, q.terms.strip().lower()) == key]
     return Severe(
         "same_quote_resent",
         "Same quote re-sent",
@@ -174,8 +175,8 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _num(value: Decimal) -> str:
-    return f"{value.normalize():f}"
+def _num(value: Decimal | int) -> str:
+    return f"{Decimal(value).normalize():f}"
 
 
 Rule = Callable[[Context], Severe | None]

@@ -106,9 +106,9 @@ def _money(value: Decimal | float, currency: str) -> str:
     return f"{value:,.0f} {currency}".strip()
 
 
-def _number(value: Decimal) -> str:
-    """80.00 → "80", 12.50 → "12.5"."""
-    return f"{value.normalize():f}"
+def _number(value: Decimal | int) -> str:
+    """80.00 → "80", 12.50 → "12.5" (an int from an unsaved deal is fine too)."""
+    return f"{Decimal(value).normalize():f}"
 
 
 def _plural(count: int, word: str) -> str:
@@ -317,7 +317,9 @@ def _signal(
     return Signal(key, label, float(value), weight, severity, reason, evidence, effect)
 
 
-def all_signals(facts: DealFacts, rules: Rules, talk: Conversation | None = None) -> dict[str, Signal]:
+def all_signals(
+    facts: DealFacts, rules: Rules, talk: Conversation | None = None
+) -> dict[str, Signal]:
     talk = talk or conversation(facts.interactions)
     found = [
         margin_signal(facts, rules),

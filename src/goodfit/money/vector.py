@@ -320,6 +320,8 @@ PER_DEAL_FLOATS = (
     "amount", "discount_pct", "cost_to_serve", "min_margin_pct", "extras", "concession_total",
     "meeting_points", "hours_logged",
 )  # fmt: skip
+
+
 def _same_quote_resends(facts: DealFacts) -> int:
     counts = Counter((q.amount, q.terms.strip().lower()) for q in facts.quotes)
     return max(counts.values(), default=1) - 1
@@ -333,8 +335,8 @@ def _context(facts: DealFacts) -> Any:
 
 
 PER_DEAL_INTS = (
-    "concession_count", "quotes", "same_quote_resends", "future_promises", "rep_promises", "utc_offset_s",
-    "work_start_s", "work_end_s", "work_days_mask",
+    "concession_count", "quotes", "same_quote_resends", "future_promises", "rep_promises",
+    "utc_offset_s", "work_start_s", "work_end_s", "work_days_mask",
 )  # fmt: skip
 SLOT_FLAGS = ("valid", "inbound", "meeting", "written", "immediate")
 PER_DEAL_FLAGS = ("promise_discount",)
