@@ -57,6 +57,7 @@ def _review_context(request: HttpRequest, form: ReviewActionForm | None = None) 
         "walk_aways": recent_walk_aways(request.user),
         "form": form,
         "action_choices": ReviewActionForm.ACTIONS,
+        "chosen_action": (form["action"].value() or "") if form else "",
     }
 
 
