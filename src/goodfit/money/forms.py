@@ -133,6 +133,45 @@ class ReviewActionForm(forms.Form):
         return data
 
 
+# Thresholds on the settings page: name → (label, help). Defaults and bounds come from
+# ``rules.Rules`` and ``rules.BOUNDS`` (docs/money.md explains each).
+SETTINGS_THRESHOLDS: dict[str, tuple[str, str]] = {
+    "min_interactions": (
+        "Interactions before a verdict",
+        "Fewer than this shows “not enough history yet” instead of a score.",
+    ),
+    "severe_after_hours_pct": (
+        "Severe: after-hours contact, more than %",
+        "Share of the prospect's contacts outside the rep's hours…",
+    ),
+    "severe_demands": (
+        "…with demands for an immediate answer, at least",
+        "How many of those late contacts demand an answer now.",
+    ),
+    "severe_same_quote_resends": (
+        "Severe: the same quote re-sent, times",
+        "Re-sends of the same amount and terms.",
+    ),
+    "severe_latency_hours": (
+        "Severe: median reply slower than, hours",
+        "The team's reply-time limit…",
+    ),
+    "severe_terse_pct": (
+        "…with one- or two-word replies, more than %",
+        "Share of the prospect's written replies.",
+    ),
+    "severe_margin_gap_pts": (
+        "Severe: margin under the floor by, points",
+        "Points under the offering's minimum margin.",
+    ),
+    "healthy_margin_pts": (
+        "Healthy margin: points above the floor",
+        "With two severe signals, only a deal with a healthy margin may be kept by an "
+        "override with a reason.",
+    ),
+}
+
+
 class MoneySettingsForm(forms.Form):
     """A team's bottom share, walk-away template, and the weight of each signal."""
 
@@ -161,11 +200,25 @@ class MoneySettingsForm(forms.Form):
         self.fields["walk_away_template"].help_text = "Placeholders: " + ", ".join(
             "{" + name + "}" for name in PLACEHOLDERS
         )
+        from goodfit.money.rules import BOUNDS, INTEGERS, Rules
+
+        defaults = Rules()
+        for name, (label, help_text) in SETTINGS_THRESHOLDS.items():
+            low, high = BOUNDS[name]
+            field = forms.IntegerField if name in INTEGERS else forms.FloatField
+            default = getattr(defaults, name)
+            self.fields[name] = field(
+                min_value=low, max_value=high, label=label,
+                help_text=f"{help_text} Default {default:g}; {low:g} to {high:g}.",
+            )  # fmt: skip
         for key, default in DEFAULT_WEIGHTS.items():
             self.fields[f"weight_{key}"] = forms.FloatField(
                 min_value=0, max_value=100, label=key.replace("_", " ").capitalize(),
                 help_text=f"Default {default:g}.",
             )  # fmt: skip
+
+    def threshold_fields(self) -> list[Any]:
+        return [self[name] for name in SETTINGS_THRESHOLDS]
 
     def weight_fields(self) -> list[Any]:
         return [self[name] for name in self.fields if name.startswith("weight_")]
