@@ -30,7 +30,7 @@ def test_a_manager_walks_the_worst_deal_away_with_a_polite_message(page):
     expect(first).to_contain_text(BRIGHTLINE)
     expect(first).to_contain_text("Walk away")
     expect(first).to_contain_text("Margin after a 30% discount")
-    expect(first).to_contain_text("outside the rep's working hours")
+    expect(first).to_contain_text("outside the rep's hours")
 
     first.get_by_role("link", name=f"Walk away… from {BRIGHTLINE}").click()
     message = page.get_by_label("Message")

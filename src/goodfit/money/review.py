@@ -14,6 +14,7 @@ from django.db.models import Count, Sum
 
 from goodfit.money.models import WalkAway, WorthOverride, WorthScore
 from goodfit.money.selectors import team_rules, unsaved_scores, with_worth
+from goodfit.money.severe import COVERS
 from goodfit.pipeline.access import deals_visible_to
 from goodfit.pipeline.models import Outcome
 
@@ -28,8 +29,10 @@ class BottomDeal:
 
     @property
     def reasons(self) -> list[dict[str, Any]]:
-        """The signals that cost points, largest effect first."""
-        return [s for s in self.score.signals if s["effect"] < 0]
+        """The signals that cost points, largest effect first, except those a severe
+        signal already speaks for."""
+        covered = {key for f in self.score.severe for key in COVERS.get(f["key"], ())}
+        return [s for s in self.score.signals if s["effect"] < 0 and s["key"] not in covered]
 
     @property
     def severe(self) -> list[dict[str, Any]]:

@@ -188,6 +188,14 @@ SEVERE_RULES: tuple[tuple[str, Rule], ...] = (
     ("promise_for_discount", promise_for_discount),
 )
 SEVERE_KEYS = tuple(key for key, _ in SEVERE_RULES)
+# The summed signals each severe signal already speaks for (lists show them once).
+COVERS: dict[str, tuple[str, ...]] = {
+    "margin_far_below": ("margin",),
+    "after_hours_demands": ("after_hours",),
+    "same_quote_resent": ("quote_resends",),
+    "slow_and_terse": ("reply_latency", "terse_replies"),
+    "promise_for_discount": ("future_promises",),
+}
 
 
 def severe_signals(ctx: Context) -> tuple[Severe, ...]:
