@@ -183,13 +183,14 @@ def _terse(c: Columns, rules: Rules) -> F:
     return _ramp(share, rules.terse_ok_share, 1.0) * trust
 
 
-def severities(c: Columns, rules: Rules) -> dict[str, F]:
+def severities(c: Columns, rules: Rules, talk: tuple[F, F, F] | None = None) -> dict[str, F]:
+    """Each signal's severity per deal; ``talk`` is ``_conversation``'s result if known."""
     margin, revenue = _margin(c, rules)
     share = np.where(
         c.amount > 0, _ratio(c.concession_total, c.amount) * 100,
         np.where(c.concession_total > 0, 100.0, 0.0),
     )  # fmt: skip
-    unanswered, latency, _ = _conversation(c, rules)
+    unanswered, latency, _ = talk or _conversation(c, rules)
     hours = c.hours_logged + c.valid.sum(1) * rules.touch_hours
     per_hour = _ratio(revenue - c.cost_to_serve - c.extras, hours)
     floor = rules.min_margin_per_hour
@@ -210,7 +211,7 @@ def severities(c: Columns, rules: Rules) -> dict[str, F]:
     }  # fmt: skip
 
 
-def severe_count(c: Columns, rules: Rules) -> I:
+def severe_count(c: Columns, rules: Rules, talk: tuple[F, F, F] | None = None) -> I:
     """How many of the severe rules (``money.severe``) hold for each deal."""
     margin, _ = _margin_pct(c)
     late = _late(c)
@@ -222,7 +223,7 @@ def severe_count(c: Columns, rules: Rules) -> I:
         & (_ratio(late_n, inbound) * 100 > rules.severe_after_hours_pct)
         & (demands >= rules.severe_demands)
     )
-    _, _, median = _conversation(c, rules)
+    _, _, median = talk or _conversation(c, rules)
     written, terse = _terse_counts(c, rules)
     slow_terse = (
         (written >= rules.severe_terse_min_replies)
@@ -245,7 +246,8 @@ def assess_columns(c: Columns, rules: Rules | None = None) -> tuple[I, I]:
     The order is ``advice.recommend``'s: too little history first (index 3), then the
     score, then severe signals (one: at least reset terms; two: walk away)."""
     rules = rules or Rules()
-    found = {k: np.round(v, 4) for k, v in severities(c, rules).items()}
+    talk = _conversation(c, rules)  # shared by the signals and the severe rules
+    found = {k: np.round(v, 4) for k, v in severities(c, rules, talk).items()}
     penalty = sum(rules.weight(k) * found[k] for k in SIGNAL_KEYS)
     score = np.clip(np.rint(100 - penalty), 0, 100).astype(np.int64)
     terms = (
@@ -255,7 +257,7 @@ def assess_columns(c: Columns, rules: Rules | None = None) -> tuple[I, I]:
     )
     reset = (score < rules.pursue_from) | terms
     choice = np.where(score < rules.walk_away_below, 2, np.where(reset, 1, 0))
-    severe = severe_count(c, rules)
+    severe = severe_count(c, rules, talk)
     choice = np.maximum(choice, np.where(severe >= 2, 2, np.where(severe == 1, 1, 0)))
     thin = (c.valid.sum(1) < rules.min_interactions) | (c.amount <= 0)
     return score, np.where(thin, 3, choice).astype(np.int64)
