@@ -127,7 +127,7 @@ def test_closing_keeps_the_score_it_had_and_labels_it(owner_client, team, deal, 
     )  # fmt: skip
     assert current(deal) == kept
     body = owner_client.get(reverse("money-panel", args=[deal.pk])).content.decode()
-    assert "Score when it closed" in body and "score it had when it closed" in body
+    assert "At close" in body and "score it had when it closed" in body
 
 
 def test_reopening_scores_the_deal_afresh(team, deal, owner):
