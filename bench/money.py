@@ -50,17 +50,22 @@ def generate(rng: np.random.Generator, deals: int, slots: int) -> Any:
     start = EPOCH_2026 + rng.integers(0, 300 * 86_400, deals)
     gaps = rng.exponential(2.5 * 86_400, (deals, slots)).astype(np.int64)
     amount = rng.choice([900.0, 6000.0, 24000.0, 60000.0], deals)
+    quotes = rng.poisson(1.2, deals)
+    discount = rng.choice([0.0, 5, 10, 20, 30], deals, p=[0.7, 0.1, 0.1, 0.07, 0.03])
+    promises = rng.poisson(0.1, deals)
     return Columns(
         amount=amount,
-        discount_pct=rng.choice([0.0, 5, 10, 20, 30], deals, p=[0.7, 0.1, 0.1, 0.07, 0.03]),
+        discount_pct=discount,
         cost_to_serve=amount * rng.uniform(0.3, 0.6, deals),
         min_margin_pct=rng.choice([35.0, 40, 45], deals),
         extras=rng.choice([0.0, 500, 1500], deals, p=[0.9, 0.07, 0.03]),
         concession_count=rng.poisson(0.3, deals),
         concession_total=rng.choice([0.0, 800, 3000], deals, p=[0.85, 0.1, 0.05]),
-        quotes=rng.poisson(1.2, deals),
+        quotes=quotes,
+        same_quote_resends=np.maximum(quotes - 1, 0) * (rng.random(deals) < 0.5),
+        promise_discount=(promises > 0) & (discount > 0),
         meeting_points=rng.choice([0.0, 0.5, 1, 2], deals, p=[0.8, 0.1, 0.07, 0.03]),
-        future_promises=rng.poisson(0.1, deals),
+        future_promises=promises,
         rep_promises=rng.poisson(0.05, deals),
         hours_logged=rng.exponential(2.0, deals),
         utc_offset_s=rng.choice([-8, -6, -5, 0, 1], deals) * 3600,

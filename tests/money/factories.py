@@ -40,3 +40,20 @@ class TimeLogFactory(factory.django.DjangoModelFactory):
     hours = Decimal("2")
     on = factory.LazyFunction(timezone.localdate)
     at = factory.LazyFunction(timezone.now)
+
+
+def give_history(deal, actor, count: int = 3, *, days_ago: int = 10):
+    """Log ``count`` exchanges on ``deal`` through the pipeline service (which re-scores
+    it): enough history for a verdict with the default ``min_interactions``."""
+    import datetime as dt
+
+    from goodfit.pipeline.services import interaction_log
+
+    start = timezone.now() - dt.timedelta(days=days_ago)
+    return [
+        interaction_log(
+            deal=deal, actor=actor, direction="out" if n % 2 == 0 else "in", channel="email",
+            occurred_at=start + dt.timedelta(hours=2 * n), summary=f"Exchange {n + 1}",
+        )
+        for n in range(count)
+    ]  # fmt: skip

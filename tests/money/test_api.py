@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 import pytest
 
+from goodfit.money import services
 from goodfit.money.models import Concession, Quote, WalkAway
 from goodfit.pipeline.models import Outcome
 from tests.factories import DealFactory
-from tests.money.factories import ConcessionFactory, QuoteFactory
+from tests.money.factories import ConcessionFactory, QuoteFactory, give_history
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1"
@@ -21,8 +23,9 @@ def post(client, url, body, headers, method="post"):
     )
 
 
-def test_worth_gives_score_recommendation_and_signals_with_evidence(client, deal, owner_api):
-    ConcessionFactory(deal=deal, value=3000)
+def test_worth_gives_score_recommendation_and_signals_with_evidence(client, deal, owner, owner_api):
+    give_history(deal, owner)
+    services.concession_add(deal=deal, actor=owner, kind="free_extra", value=Decimal(3000))
     response = client.get(f"{API}/deals/{deal.pk}/worth", **owner_api)
     assert response.status_code == 200
     body = response.json()
@@ -58,11 +61,14 @@ def test_a_walk_away_body_with_unknown_fields_is_refused(client, deal, owner_api
 
 def test_bottom_lists_the_lowest_share_of_open_deals(client, team, owner, deal, owner_api):
     worst = DealFactory(team=team, owner=owner, discount_pct=90, title="Giveaway")
-    DealFactory(team=team, owner=owner, title="Fine")
+    fine = DealFactory(team=team, owner=owner, title="Fine")
+    for scored in (worst, fine):
+        give_history(scored, owner)
     response = client.get(f"{API}/review/bottom?percent=10", **owner_api)
     assert response.status_code == 200
     body = response.json()
     assert body["open_deals"] == 3
+    assert body["not_enough_history"] == 1  # ``deal`` has no interactions yet
     assert [d["deal"] for d in body["deals"]] == [worst.pk]
     assert body["deals"][0]["reasons"]
     assert body["time_freed"]["deals"] == 0

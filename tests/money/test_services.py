@@ -14,30 +14,30 @@ from goodfit.core.models import AuditEntry
 from goodfit.money import services
 from goodfit.money.models import MoneySettings, WalkAway, WorthScore
 from goodfit.money.review import bottom_count
+from goodfit.money.selectors import latest_score
 from goodfit.pipeline.models import Outcome, Stage
 from tests.factories import DealFactory, InteractionFactory
+from tests.money.factories import give_history
 
 pytestmark = pytest.mark.django_db
 
 
-def test_a_write_re_scores_the_deal_in_the_background(
-    deal, owner, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        services.concession_add(deal=deal, actor=owner, kind="custom_work", value=Decimal(4000))
-    assert WorthScore.objects.filter(deal=deal).count() == 1
+def test_a_write_re_scores_the_deal_in_the_same_transaction(deal, owner):
+    services.concession_add(deal=deal, actor=owner, kind="custom_work", value=Decimal(4000))
+    assert WorthScore.objects.filter(deal=deal).count() == 1  # no worker, no on-commit
     signals = {s["key"]: s for s in WorthScore.objects.get(deal=deal).signals}
     assert signals["concessions"]["value"] == 1
     assert AuditEntry.objects.filter(object_type="money.concession").exists()
 
 
 def test_a_score_row_is_kept_per_scoring_and_the_latest_is_current(deal, owner):
+    give_history(deal, owner)
     first = services.worth_refresh(deal=deal)
     assert services.worth_refresh(deal=deal) == first  # nothing changed: no new row
     services.concession_add(deal=deal, actor=owner, kind="free_extra", value=Decimal(6000))
-    second = services.worth_refresh(deal=deal)
+    second = services.worth_refresh(deal=deal)  # the concession already wrote it
     assert second.pk != first.pk and second.score < first.score
-    assert WorthScore.objects.filter(deal=deal).count() == 2
+    assert WorthScore.objects.filter(deal=deal).latest("at", "id") == second
 
 
 def test_a_dismissed_phrase_flag_is_not_suggested_again(deal, owner):
@@ -98,12 +98,13 @@ def test_bad_weights_are_refused_naming_the_setting(team, manager):
     assert "margin: 500 is out of range" in error.value.message_dict["weights"][0]
 
 
-def test_team_weights_change_the_score(team, deal, manager):
+def test_team_weights_change_the_score_of_open_deals_at_once(team, deal, owner, manager):
     deal.discount_pct = Decimal(90)
     deal.save()
-    before = services.worth_refresh(deal=deal).score
+    give_history(deal, owner)
+    before = latest_score(deal).score
     services.money_settings_update(team=team, actor=manager, weights={"margin": 0})
-    assert services.worth_refresh(deal=deal).score > before
+    assert latest_score(deal).score > before  # re-scored by the settings change
 
 
 @pytest.mark.parametrize(

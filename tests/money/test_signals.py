@@ -159,9 +159,15 @@ def test_a_deal_with_everything_wrong_is_walked_away_from():
 
 
 def test_no_revenue_counts_as_the_worst_margin():
-    result = s.assess(facts(terms=s.Terms(D("0"), D("0"), D("100"), D("20"))))
+    result = s.assess(facts(terms=s.Terms(D("1"), D("0"), D("100"), D("20")), interactions=CLEAN))
     assert by_key(result)["margin"].severity == 1
     assert any(r.term == "price" for r in result.resets)
+
+
+def test_a_deal_without_an_amount_has_no_verdict_yet():
+    result = s.assess(facts(terms=s.Terms(D("0"), D("0"), D("100"), D("20")), interactions=CLEAN))
+    assert result.recommendation == "not_enough_history"
+    assert any("amount" in fact for fact in result.missing)
 
 
 def test_team_rules_change_weights_and_thresholds():

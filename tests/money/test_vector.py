@@ -39,4 +39,15 @@ def test_empty_slots_are_ignored():
     deal = s.DealFacts(terms=s.Terms(Decimal("1000"), Decimal("0"), Decimal("200"), Decimal("20")))
     scores, choices = assess_columns(columns_from([deal], slots=20))
     assert int(scores[0]) == s.assess(deal).score == 100
-    assert RECOMMENDATIONS[choices[0]] == "pursue"
+    assert RECOMMENDATIONS[choices[0]] == "not_enough_history"  # no interactions yet
+
+
+def test_each_severe_rule_gives_the_same_recommendation_in_columns():
+    from tests.money.test_severe import SEVERE_CASES
+
+    for _, deal, _ in SEVERE_CASES:
+        columns = columns_from([deal], slots=16)
+        scores, choices = assess_columns(columns)
+        expected = s.assess(deal)
+        assert int(scores[0]) == expected.score
+        assert RECOMMENDATIONS[choices[0]] == expected.recommendation

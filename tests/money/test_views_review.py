@@ -11,7 +11,7 @@ from django.utils import timezone
 from goodfit.money.models import WalkAway, WorthOverride
 from goodfit.pipeline.models import Outcome
 from tests.factories import DealFactory, InteractionFactory
-from tests.money.factories import TimeLogFactory
+from tests.money.factories import TimeLogFactory, give_history
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,10 @@ def test_reps_see_the_review_page_too(owner_client, bad_deal):
     assert owner_client.get(reverse("money-review")).status_code == 200
 
 
-def test_the_share_shown_is_configurable_and_bad_values_say_so(manager_client, deal, bad_deal):
+def test_the_share_shown_is_configurable_and_bad_values_say_so(
+    manager_client, deal, owner, bad_deal
+):
+    give_history(deal, owner)
     response = manager_client.get(reverse("money-review") + "?percent=100")
     assert len(response.context["rows"]) == 2
     response = manager_client.get(reverse("money-review") + "?percent=lots")
@@ -112,3 +115,104 @@ def test_an_outsider_gets_404_on_the_walk_away_page_and_an_empty_review(outsider
 def test_the_nav_has_a_review_item(owner_client, deal):
     body = owner_client.get(reverse("board")).content.decode()
     assert f'href="{reverse("money-review")}"' in body
+
+
+# ---- the bulk action has no destructive default ----------------------------------------
+
+
+def test_the_bulk_action_has_nothing_preselected(manager_client, bad_deal):
+    body = manager_client.get(reverse("money-review")).content.decode()
+    select = body[body.index('<select id="review-action"') : body.index("</select>", body.index(
+        '<select id="review-action"'))]  # fmt: skip
+    assert '<option value="" selected>Choose an action…</option>' in select
+    assert select.count(" selected") == 1
+
+
+def test_applying_with_no_action_chosen_writes_nothing(manager_client, bad_deal):
+    response = manager_client.post(reverse("money-review-act"), {"deals": [bad_deal.pk]})
+    assert response.status_code == 422
+    assert "Choose what to do with the selected deals." in response.content.decode()
+    assert not WalkAway.objects.exists() and not WorthOverride.objects.exists()
+
+
+@pytest.mark.parametrize("action", ["walk_away", "keep", "reset_terms"])
+def test_an_empty_selection_says_select_at_least_one_deal_next_to_the_control(
+    manager_client, bad_deal, action
+):
+    response = manager_client.post(
+        reverse("money-review-act"), {"action": action, "reason": "Because"}
+    )
+    assert response.status_code == 422
+    body = response.content.decode()
+    error = body.index('id="review-bulk-error"')
+    assert "Select at least one deal." in body[error : error + 200]
+    assert body.index('id="review-action"') < error  # right under the control
+    assert not WalkAway.objects.exists() and not WorthOverride.objects.exists()
+
+
+def test_labels_say_what_happens_nothing_claims_to_send(manager_client, owner_client, bad_deal):
+    review = manager_client.get(reverse("money-review")).content.decode()
+    walk = owner_client.get(reverse("money-walk-away", args=[bad_deal.pk])).content.decode()
+    assert "record the team’s polite message as sent" in review
+    assert "Copy message" in walk and "Record as sent and walk away" in walk
+    for body in (review, walk):
+        assert ">Send<" not in body and "send each" not in body.lower()
+
+
+# ---- the walk-away message is checked for pressure --------------------------------------
+
+PUSHY = "Hi Dana, this offer expires today. You're making a mistake walking away from it."
+
+
+def test_a_pushy_walk_away_message_is_flagged_and_not_recorded(owner_client, bad_deal):
+    url = reverse("money-walk-away", args=[bad_deal.pk])
+    response = owner_client.post(url, {"message": PUSHY})
+    assert response.status_code == 422
+    body = response.content.decode()
+    assert "This message pressures the prospect" in body
+    assert "<mark" in body and "record it as written anyway" in body
+    assert not WalkAway.objects.exists()
+    bad_deal.refresh_from_db()
+    assert bad_deal.stage.outcome == Outcome.OPEN
+
+
+def test_a_flagged_message_is_recorded_when_the_rep_confirms(owner_client, bad_deal):
+    url = reverse("money-walk-away", args=[bad_deal.pk])
+    response = owner_client.post(url, {"message": PUSHY, "pressure_ok": "on"})
+    assert response.status_code == 302
+    assert WalkAway.objects.get(deal=bad_deal).message == PUSHY
+
+
+def test_the_walk_away_page_warns_before_sending_when_the_template_pressures(
+    owner_client, team, manager, bad_deal
+):
+    from goodfit.money.services import money_settings_update
+
+    money_settings_update(
+        team=team, actor=manager, walk_away_template="Hi {prospect_first_name}, last chance today!"
+    )
+    body = owner_client.get(reverse("money-walk-away", args=[bad_deal.pk])).content.decode()
+    assert "may pressure" in body
+
+
+def test_a_bulk_walk_away_with_a_pushy_template_writes_nothing(
+    manager_client, team, manager, bad_deal
+):
+    from goodfit.money.services import money_settings_update
+
+    money_settings_update(
+        team=team, actor=manager, walk_away_template="Hi {prospect_first_name}, last chance today!"
+    )
+    response = manager_client.post(
+        reverse("money-review-act"), {"action": "walk_away", "deals": [bad_deal.pk]}
+    )
+    assert response.status_code == 422
+    assert "pressures the prospect" in response.content.decode()
+    assert not WalkAway.objects.exists()
+
+
+def test_deals_without_enough_history_are_not_ranked_but_counted(manager_client, team, owner):
+    DealFactory(team=team, owner=owner, title="Just met")
+    response = manager_client.get(reverse("money-review"))
+    assert response.context["rows"] == []
+    assert "1 open deal has too little history to judge yet" in response.content.decode()

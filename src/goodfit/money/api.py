@@ -28,7 +28,7 @@ from goodfit.money.schemas import (
     WalkAwayOut,
     WorthOut,
 )
-from goodfit.money.selectors import team_rules
+from goodfit.money.selectors import current_worth, team_rules
 from goodfit.pipeline.access import get_deal_for_user
 from goodfit.pipeline.api.common import PagePagination
 
@@ -39,13 +39,20 @@ router = Router(tags=["good money"])
     "/deals/{deal_id}/worth", response={200: WorthOut, **errors(404)}, summary="A deal's worth"
 )
 def get_worth(request: HttpRequest, deal_id: int) -> Any:
-    """Scored now from the deal's rows: the score, the signals by effect, the recommendation."""
+    """The current score, as written by every change to its inputs (this read writes
+    nothing): the signals by effect, the severe signals, the recommendation and what would
+    have to change. A closed deal answers with the score it had when it closed."""
     deal = get_deal_for_user(request.user, deal_id)
-    worth = services.worth_refresh(deal=deal)
+    current = current_worth(deal)
     override = WorthOverride.objects.filter(deal=deal).select_related("by").first()
+    if current is None:
+        return {"deal": deal.pk, "closed": True, "stored": False, "override": override}
+    worth = current.score
     return {
         "deal": deal.pk, "score": worth.score, "recommendation": worth.recommendation,
-        "signals": worth.signals, "resets": worth.resets, "override": override, "at": worth.at,
+        "signals": worth.signals, "resets": worth.resets, "severe": worth.severe,
+        "missing": worth.missing, "closed": current.closed, "stored": current.stored,
+        "override": override, "at": worth.at,
     }  # fmt: skip
 
 
@@ -55,12 +62,15 @@ def get_worth(request: HttpRequest, deal_id: int) -> Any:
     summary="Walk away from a deal",
 )
 def walk_away(request: HttpRequest, deal_id: int, payload: WalkAwayCreate) -> Any:
-    """Records the message (the team's template unless given) and the time the deal was
-    taking, and moves it to the walked-away stage. 422 if it is not open."""
+    """Records the message as sent (the team's template unless given; nothing is emailed)
+    and the time the deal was taking, and moves it to the walked-away stage. 422 if it is
+    not open, or if the message pressures the prospect (the close-out checker) and
+    ``pressure_ok`` is not true."""
     deal = get_deal_for_user(request.user, deal_id)
-    return Status(
-        201, services.deal_walk_away(deal=deal, actor=request.user, message=payload.message)
+    row = services.deal_walk_away(
+        deal=deal, actor=request.user, message=payload.message, pressure_ok=payload.pressure_ok
     )
+    return Status(201, row)
 
 
 @router.get(
@@ -69,19 +79,23 @@ def walk_away(request: HttpRequest, deal_id: int, payload: WalkAwayCreate) -> An
 def bottom(request: HttpRequest, query: Query[BottomQuery]) -> Any:
     """The lowest ``percent`` of open deals by worth (default: the team's setting, 10%)."""
     percent = query.percent or team_rules(membership_for(request.user).team_id).bottom_percent
-    rows, total = bottom_of_pipeline(request.user, percent)
+    bottom = bottom_of_pipeline(request.user, percent)
     deals = [
         {
             "deal": r.deal.pk, "title": r.deal.title, "amount": r.deal.amount,
             "currency": r.deal.currency, "score": r.score.score,
             "recommendation": r.score.recommendation,
+            "severe": [f["label"] for f in r.severe],
             "reasons": [s["reason"] for s in r.reasons], "touches": r.touches,
             "hours_logged": r.hours,
         }
-        for r in rows
+        for r in bottom.rows
     ]  # fmt: skip
-    freed = time_freed(request.user)
-    return {"percent": percent, "open_deals": total, "deals": deals, "time_freed": freed}
+    return {
+        "percent": percent, "open_deals": bottom.open_deals,
+        "not_enough_history": bottom.not_enough_history, "deals": deals,
+        "time_freed": time_freed(request.user),
+    }  # fmt: skip
 
 
 # ---- concessions ----------------------------------------------------------------------

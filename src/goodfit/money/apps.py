@@ -11,12 +11,15 @@ class MoneyConfig(AppConfig):
             DealPanel,
             NavItem,
             SettingsSection,
+            register_deal_listener,
             register_deal_panel,
             register_nav_item,
             register_settings_section,
         )
+        from goodfit.money.listeners import on_deal_event
         from goodfit.money.panel import panel_context
 
+        register_deal_listener("money", on_deal_event)
         register_deal_panel(
             DealPanel(
                 key="money",

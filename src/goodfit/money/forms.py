@@ -91,18 +91,33 @@ class WalkAwayForm(forms.Form):
     message = forms.CharField(
         max_length=MAX_TEMPLATE,
         widget=forms.Textarea(attrs={"rows": 10}),
-        help_text="Sent as written; it leaves the door open.",
+        help_text="goodfit does not send email yet: copy the message, send it yourself, then "
+        "record it as sent. It leaves the door open.",
+    )
+    pressure_ok = forms.BooleanField(
+        required=False, label="The checker flagged this message; record it as written anyway"
     )
 
 
 class ReviewActionForm(forms.Form):
+    # No default: walking away cannot happen by pressing Apply with nothing chosen.
     ACTIONS = [
-        ("walk_away", "Walk away (send each the polite message)"),
+        ("", "Choose an action…"),
+        ("walk_away", "Walk away (record the team’s polite message as sent)"),
         ("reset_terms", "Reset terms"),
         ("keep", "Keep"),
     ]
-    action = forms.ChoiceField(choices=ACTIONS)
-    deals = forms.TypedMultipleChoiceField(coerce=int, choices=[], label="Deals")
+    action = forms.ChoiceField(
+        choices=ACTIONS,
+        error_messages={"required": "Choose what to do with the selected deals."},
+    )
+    deals = forms.TypedMultipleChoiceField(
+        coerce=int, choices=[], label="Deals",
+        error_messages={
+            "required": "Select at least one deal.",
+            "invalid_choice": "Deal %(value)s is not an open deal on this page; reload it.",
+        },
+    )  # fmt: skip
     reason = forms.CharField(
         max_length=500, required=False, help_text="Needed to keep a deal or reset its terms."
     )
@@ -116,6 +131,45 @@ class ReviewActionForm(forms.Form):
         if data.get("action") in ("keep", "reset_terms") and not data.get("reason", "").strip():
             self.add_error("reason", "Say why, so the team can learn from it.")
         return data
+
+
+# Thresholds on the settings page: name → (label, help). Defaults and bounds come from
+# ``rules.Rules`` and ``rules.BOUNDS`` (docs/money.md explains each).
+SETTINGS_THRESHOLDS: dict[str, tuple[str, str]] = {
+    "min_interactions": (
+        "Interactions before a verdict",
+        "Fewer than this shows “not enough history yet” instead of a score.",
+    ),
+    "severe_after_hours_pct": (
+        "Severe: after-hours contact, more than %",
+        "Share of the prospect's contacts outside the rep's hours…",
+    ),
+    "severe_demands": (
+        "…with demands for an immediate answer, at least",
+        "How many of those late contacts demand an answer now.",
+    ),
+    "severe_same_quote_resends": (
+        "Severe: the same quote re-sent, times",
+        "Re-sends of the same amount and terms.",
+    ),
+    "severe_latency_hours": (
+        "Severe: median reply slower than, hours",
+        "The team's reply-time limit…",
+    ),
+    "severe_terse_pct": (
+        "…with one- or two-word replies, more than %",
+        "Share of the prospect's written replies.",
+    ),
+    "severe_margin_gap_pts": (
+        "Severe: margin under the floor by, points",
+        "Points under the offering's minimum margin.",
+    ),
+    "healthy_margin_pts": (
+        "Healthy margin: points above the floor",
+        "With two severe signals, only a deal with a healthy margin may be kept by an "
+        "override with a reason.",
+    ),
+}
 
 
 class MoneySettingsForm(forms.Form):
@@ -146,11 +200,25 @@ class MoneySettingsForm(forms.Form):
         self.fields["walk_away_template"].help_text = "Placeholders: " + ", ".join(
             "{" + name + "}" for name in PLACEHOLDERS
         )
+        from goodfit.money.rules import BOUNDS, INTEGERS, Rules
+
+        defaults = Rules()
+        for name, (label, help_text) in SETTINGS_THRESHOLDS.items():
+            low, high = BOUNDS[name]
+            field = forms.IntegerField if name in INTEGERS else forms.FloatField
+            default = getattr(defaults, name)
+            self.fields[name] = field(
+                min_value=low, max_value=high, label=label,
+                help_text=f"{help_text} Default {default:g}; {low:g} to {high:g}.",
+            )  # fmt: skip
         for key, default in DEFAULT_WEIGHTS.items():
             self.fields[f"weight_{key}"] = forms.FloatField(
                 min_value=0, max_value=100, label=key.replace("_", " ").capitalize(),
                 help_text=f"Default {default:g}.",
             )  # fmt: skip
+
+    def threshold_fields(self) -> list[Any]:
+        return [self[name] for name in SETTINGS_THRESHOLDS]
 
     def weight_fields(self) -> list[Any]:
         return [self[name] for name in self.fields if name.startswith("weight_")]

@@ -23,6 +23,15 @@ class Recommendation(models.TextChoices):
     WALK_AWAY = "walk_away", "Walk away"
 
 
+class Verdict(models.TextChoices):
+    """What a score row says: a recommendation, or that there is too little to go on."""
+
+    PURSUE = "pursue", "Pursue"
+    RESET_TERMS = "reset_terms", "Reset terms"
+    WALK_AWAY = "walk_away", "Walk away"
+    NOT_ENOUGH_HISTORY = "not_enough_history", "Not enough history yet"
+
+
 class Concession(models.Model):
     class Kind(models.TextChoices):
         DISCOUNT = "discount", "Discount"
@@ -136,11 +145,16 @@ class WorthScore(models.Model):
     """One scoring of a deal; the latest is current, the older ones are its history."""
 
     deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="worth_scores")
-    score = models.PositiveSmallIntegerField()
-    recommendation = models.CharField(max_length=12, choices=Recommendation.choices)
+    # None when there is not enough history to score the deal (``missing`` says why).
+    score = models.PositiveSmallIntegerField(null=True, blank=True)
+    recommendation = models.CharField(max_length=20, choices=Verdict.choices)
     # The signals and resets as they were at that moment (see schemas.WorthOut).
     signals = models.JSONField(default=list)
     resets = models.JSONField(default=list)
+    severe = models.JSONField(default=list, blank=True)
+    missing = models.JSONField(default=list, blank=True)
+    # The score kept when the deal closed: what the deal page shows from then on.
+    at_close = models.BooleanField(default=False)
     at = models.DateTimeField()
 
     class Meta:
@@ -149,6 +163,10 @@ class WorthScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.score} ({self.recommendation})"
+
+    @property
+    def has_verdict(self) -> bool:
+        return self.recommendation != Verdict.NOT_ENOUGH_HISTORY
 
 
 class WorthOverride(models.Model):

@@ -16,7 +16,7 @@ from goodfit.money.forms import (
     TimeLogForm,
 )
 from goodfit.money.models import Concession, InteractionFlag, Quote, TimeLog, WorthOverride
-from goodfit.money.services import worth_refresh
+from goodfit.money.selectors import current_worth
 from goodfit.pipeline.models import Deal, Interaction, Outcome
 
 FORMS: dict[str, type[forms.Form]] = {
@@ -51,12 +51,16 @@ def _evidence(signals: list[dict[str, Any]], deal: Deal) -> list[dict[str, Any]]
 
 
 def panel_context(request: HttpRequest, deal: Deal, **bound: forms.Form) -> dict[str, Any]:
-    """Score the deal now (a new score row only when something changed) and lay it out."""
-    worth = worth_refresh(deal=deal)
+    """The deal's current score as stored by the services that change its inputs (a read:
+    nothing is written here) and the forms that record those inputs."""
+    current = current_worth(deal)
+    worth = current.score if current else None
     context: dict[str, Any] = {
         "deal": deal,
+        "current": current,
         "worth": worth,
-        "signals": _evidence(worth.signals, deal),
+        "signals": _evidence(worth.signals, deal) if worth else [],
+        "severe": _evidence(worth.severe, deal) if worth else [],
         "override": WorthOverride.objects.filter(deal=deal).select_related("by").first(),
         "flags": list(
             InteractionFlag.objects.filter(interaction__deal=deal, dismissed_at__isnull=True)

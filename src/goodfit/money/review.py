@@ -13,7 +13,8 @@ from typing import Any
 from django.db.models import Count, Sum
 
 from goodfit.money.models import WalkAway, WorthOverride, WorthScore
-from goodfit.money.selectors import is_stale, team_rules, with_worth
+from goodfit.money.selectors import team_rules, unsaved_scores, with_worth
+from goodfit.money.severe import COVERS
 from goodfit.pipeline.access import deals_visible_to
 from goodfit.pipeline.models import Outcome
 
@@ -28,46 +29,62 @@ class BottomDeal:
 
     @property
     def reasons(self) -> list[dict[str, Any]]:
-        """The signals that cost points, largest effect first."""
-        return [s for s in self.score.signals if s["effect"] < 0]
+        """The signals that cost points, largest effect first, except those a severe
+        signal already speaks for."""
+        covered = {key for f in self.score.severe for key in COVERS.get(f["key"], ())}
+        return [s for s in self.score.signals if s["effect"] < 0 and s["key"] not in covered]
+
+    @property
+    def severe(self) -> list[dict[str, Any]]:
+        return list(self.score.severe)
 
 
 def open_deals(user: Any) -> Any:
     return deals_visible_to(user).filter(stage__outcome=Outcome.OPEN)
 
 
-def refresh_stale(user: Any) -> int:
-    """Score the open deals whose score is missing or older than their last activity."""
-    from goodfit.money.services import worth_refresh_many
-
-    deals = list(with_worth(open_deals(user)).select_related("offering"))
-    stale = [d for d in deals if is_stale(d)]
-    if not stale:
-        return 0
-    return worth_refresh_many(deals=stale, rules=team_rules(stale[0].team_id))
-
-
 def bottom_count(total: int, percent: float) -> int:
     return min(total, max(1, math.ceil(total * percent / 100))) if total else 0
 
 
-def bottom_of_pipeline(user: Any, percent: float) -> tuple[list[BottomDeal], int]:
-    """The lowest ``percent`` of open deals by worth (at least one), and how many are open."""
-    refresh_stale(user)
+@dataclass
+class Bottom:
+    rows: list[BottomDeal]
+    open_deals: int
+    not_enough_history: int  # open deals with too little history: not ranked
+
+
+def _order(deal: Any, score: WorthScore) -> tuple[int, Any, int]:
+    return (score.score or 0, -deal.amount, deal.pk)
+
+
+def bottom_of_pipeline(user: Any, percent: float) -> Bottom:
+    """The lowest ``percent`` of the open deals that have a score (at least one), by worth.
+
+    A read: scores are the stored ones (services keep them current). Deals that were never
+    scored (bulk imports, rows older than the scores) are scored in memory, not saved."""
     deals = with_worth(open_deals(user)).select_related("prospect", "owner", "offering", "stage")
-    ranked = deals.order_by("worth_score", "-amount", "pk")
     total = deals.count()
-    lowest = list(ranked[: bottom_count(total, percent)])
-    scores = WorthScore.objects.in_bulk([d.worth_id for d in lowest])
-    overrides = _latest_overrides([d.pk for d in lowest])
+    unscored = list(deals.filter(worth_id__isnull=True))
+    fresh = unsaved_scores(unscored, team_rules(unscored[0].team_id)) if unscored else {}
+    ranked_fresh = [(d, fresh[d.pk]) for d in unscored if fresh[d.pk].has_verdict]
+    scored = deals.filter(worth_score__isnull=False)
+    ranked_total = scored.count() + len(ranked_fresh)
+    thin = total - ranked_total
+    wanted = bottom_count(ranked_total, percent)
+    lowest = list(scored.order_by("worth_score", "-amount", "pk")[:wanted])
+    stored = WorthScore.objects.in_bulk([d.worth_id for d in lowest])
+    pairs = [(d, stored[d.worth_id]) for d in lowest] + ranked_fresh
+    pairs = sorted(pairs, key=lambda pair: _order(*pair))[:wanted]
+    overrides = _latest_overrides([d.pk for d, _ in pairs])
     rows = [
         BottomDeal(
-            deal=d, score=scores[d.worth_id], touches=d.touches or 0,
+            deal=d, score=score, touches=d.touches or 0,
             hours=d.hours_logged or Decimal(0), override=overrides.get(d.pk),
         )
-        for d in lowest
+        for d, score in pairs
     ]  # fmt: skip
-    return rows, total
+    return Bottom(rows, total, thin)
 
 
 def _latest_overrides(deal_ids: list[int]) -> dict[int, WorthOverride]:

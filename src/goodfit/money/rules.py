@@ -65,6 +65,24 @@ class Rules:
     # effort: hours one touch costs, and the margin per hour of work that is acceptable
     touch_hours: float = 0.25
     min_margin_per_hour: float = 150.0
+    # no verdict without evidence: interactions needed before the score is trusted
+    min_interactions: int = 3
+    # severe signals (one resets the terms, two walk away; docs/money.md, "Severe signals")
+    # most inbound contact (more than this %) after hours, with demands for an immediate answer
+    severe_after_hours_pct: float = 50.0
+    severe_demands: int = 1
+    # the same terms re-sent this many times
+    severe_same_quote_resends: int = 3
+    # a median reply slower than this many hours, and more than this % of one- or two-word
+    # written replies (from this many written replies)
+    severe_latency_hours: float = 48.0
+    severe_terse_pct: float = 50.0
+    severe_terse_min_replies: int = 3
+    # the margin this many points under the offering's floor
+    severe_margin_gap_pts: float = 10.0
+    # a margin this many points above the floor (or more) is healthy: with two severe
+    # signals only a healthy margin lets a person override "walk away"
+    healthy_margin_pts: float = 0.0
     # recommendation
     walk_away_below: int = 45
     pursue_from: int = 70
@@ -106,6 +124,15 @@ BOUNDS: dict[str, tuple[float, float]] = {
     "promises_full": (1, 100),
     "touch_hours": (0, 24),
     "min_margin_per_hour": (1, 1_000_000),
+    "min_interactions": (0, 100),
+    "severe_after_hours_pct": (0, 99),
+    "severe_demands": (0, 100),
+    "severe_same_quote_resends": (1, 100),
+    "severe_latency_hours": (1, 24 * 90),
+    "severe_terse_pct": (0, 99),
+    "severe_terse_min_replies": (1, 100),
+    "severe_margin_gap_pts": (0.5, 100),
+    "healthy_margin_pts": (0, 100),
     "walk_away_below": (0, 100),
     "pursue_from": (0, 100),
     "reset_severity": (0.01, 1),

@@ -9,7 +9,7 @@ from typing import Any
 from ninja import Schema
 from pydantic import Field
 
-from goodfit.money.models import Concession, Recommendation
+from goodfit.money.models import Concession, Recommendation, Verdict
 from goodfit.pipeline.schemas import Input, Moment, Money, Params, PatchInput, Text, UserRef
 
 
@@ -41,19 +41,42 @@ class OverrideOut(Schema):
     at: dt.datetime
 
 
+class SevereOut(Schema):
+    key: str
+    label: str
+    reason: str
+    term: str
+    change: str = Field(description="The change this severe signal asks for.")
+    evidence: list[EvidenceOut]
+
+
 class WorthOut(Schema):
     deal: int
-    score: int = Field(description="0 (walk away) to 100 (good money).")
-    recommendation: Recommendation
-    signals: list[SignalOut] = Field(description="Largest effect first.")
-    resets: list[ResetOut] = Field(description="The terms to reset, and why.")
+    score: int | None = Field(
+        None, description="0 (walk away) to 100 (good money); null without enough history."
+    )
+    recommendation: Verdict | None = Field(
+        None, description="null only for a closed deal that never had a score."
+    )
+    signals: list[SignalOut] = Field([], description="Largest effect first.")
+    resets: list[ResetOut] = Field([], description="What would have to change, and why.")
+    severe: list[SevereOut] = Field(
+        [], description="Severe signals: one resets the terms, two walk away."
+    )
+    missing: list[str] = Field([], description="Facts a verdict still needs.")
+    closed: bool = Field(description="The deal is closed: this is the score it closed with.")
+    stored: bool = Field(description="False when computed now for a deal never scored.")
     override: OverrideOut | None
-    at: dt.datetime
+    at: dt.datetime | None = None
 
 
 class WalkAwayCreate(Input):
     message: Text | None = Field(
-        None, max_length=5000, description="Leave out to send the team's template, filled in."
+        None, max_length=5000, description="Leave out to record the team's template, filled in."
+    )
+    pressure_ok: bool = Field(
+        False,
+        description="Record the message even though the pressure checker flags it.",
     )
 
 
@@ -85,6 +108,7 @@ class BottomDealOut(Schema):
     currency: str
     score: int
     recommendation: Recommendation
+    severe: list[str] = Field(description="The severe signals' labels.")
     reasons: list[str]
     touches: int
     hours_logged: Decimal
@@ -99,6 +123,9 @@ class TimeFreedOut(Schema):
 class BottomOut(Schema):
     percent: float
     open_deals: int
+    not_enough_history: int = Field(
+        description="Open deals with too little history to rank (not in the list)."
+    )
     deals: list[BottomDealOut]
     time_freed: TimeFreedOut
 

@@ -6,13 +6,15 @@ so one deal's panel and a 100,000-deal re-score share the same code.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from django.db.models import Count, Max, OuterRef, QuerySet, Subquery, Sum
+from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
+from django.utils import timezone
 
 from goodfit.core.models import Membership
 from goodfit.money import signals as sig
@@ -26,6 +28,7 @@ from goodfit.money.models import (
     WorthScore,
 )
 from goodfit.money.rules import Rules, rules_from
+from goodfit.money.texts import future_business_phrases
 from goodfit.pipeline.models import Deal, Interaction
 
 CHUNK = 2000
@@ -194,6 +197,63 @@ def chunks(queryset: QuerySet[Deal], size: int = CHUNK) -> Iterator[list[Scoring
         last = chunk[-1].pk
 
 
+# ---- assessing without writing ---------------------------------------------------------
+
+FUTURE = str(InteractionFlag.Kind.FUTURE_BUSINESS_PROMISE)
+
+
+class Suggestion(NamedTuple):
+    """A future-business flag that a phrase suggests for an inbound interaction."""
+
+    interaction_id: int
+    phrase: str
+
+
+def _suggest(item: Loaded) -> tuple[Loaded, list[Suggestion]]:
+    """The flags ``item``'s inbound words suggest (unless that flag exists, dismissed or
+    not), and the facts as if they were stored."""
+    found = []
+    for interaction_id, words in item.inbound_texts:
+        phrases = future_business_phrases(words)
+        if phrases and (interaction_id, FUTURE) not in item.flagged:
+            found.append(Suggestion(interaction_id, phrases[0]))
+    if not found:
+        return item, []
+    ids = {f.interaction_id for f in found}
+    interactions = [
+        dataclasses.replace(i, flags=i.flags | {FUTURE}) if i.id in ids else i
+        for i in item.facts.interactions
+    ]
+    facts = dataclasses.replace(item.facts, interactions=interactions)
+    return Loaded(facts, item.inbound_texts, item.flagged | {(i, FUTURE) for i in ids}), found
+
+
+def assess_in_memory(
+    deals: Sequence[Any], rules: Rules
+) -> tuple[dict[int, sig.Assessment], list[Suggestion]]:
+    """Assess ``deals`` from their rows, writing nothing: the assessments and the flags
+    phrases suggest (which a service stores)."""
+    results: dict[int, sig.Assessment] = {}
+    suggestions: list[Suggestion] = []
+    for pk, item in facts_for_deals(deals).items():
+        item, found = _suggest(item)
+        suggestions += found
+        results[pk] = sig.assess(item.facts, rules)
+    return results, suggestions
+
+
+def unsaved_scores(deals: Sequence[Any], rules: Rules) -> dict[int, WorthScore]:
+    """Scores for deals that have no stored score (made before scores were kept, or by
+    bulk imports): computed for the page, never saved."""
+    from goodfit.money.services.worth import score_fields
+
+    results, _ = assess_in_memory(deals, rules)
+    now = timezone.now()
+    return {
+        pk: WorthScore(deal_id=pk, at=now, **score_fields(result)) for pk, result in results.items()
+    }
+
+
 # ---- current scores -----------------------------------------------------------------
 
 
@@ -201,30 +261,46 @@ def latest_score(deal: Deal) -> WorthScore | None:
     return WorthScore.objects.filter(deal=deal).order_by("-at", "-id").first()
 
 
+@dataclass
+class CurrentWorth:
+    """What the deal page and the API show: the stored score, or one computed now for a
+    deal that has none (``stored`` False), and whether it is the score kept at closing."""
+
+    score: WorthScore
+    stored: bool
+    closed: bool  # the deal is closed: ``score`` is the one it had when it closed
+
+
+def current_worth(deal: Deal) -> CurrentWorth | None:
+    """A read: never writes. ``None`` for a closed deal that never had a score."""
+    closed = deal.stage.outcome != "open"
+    rows = WorthScore.objects.filter(deal=deal).order_by("-at", "-id")
+    if closed:
+        kept = rows.filter(at_close=True).first()
+        if kept is None and deal.closed_at is not None:
+            kept = rows.filter(at__lte=deal.closed_at).first()
+        return CurrentWorth(kept, True, True) if kept else None
+    latest = rows.first()
+    if latest is not None:
+        return CurrentWorth(latest, True, False)
+    fresh = unsaved_scores([deal], team_rules(deal.team_id))[deal.pk]
+    return CurrentWorth(fresh, False, False)
+
+
 def with_worth(deals: QuerySet[Deal]) -> QuerySet[Deal]:
-    """Annotate each deal with its current score id, last interaction logged, touches and
-    hours logged (subqueries: one query for the whole list)."""
+    """Annotate each deal with its current score (id and value), touches and hours logged
+    (subqueries: one query for the whole list)."""
     latest = WorthScore.objects.filter(deal=OuterRef("pk")).order_by("-at", "-id")
     logged = (
         Interaction.objects.filter(deal=OuterRef("pk"))
         .order_by()
         .values("deal")
-        .annotate(last=Max("created_at"), n=Count("id"))
+        .annotate(n=Count("id"))
     )
     hours = TimeLog.objects.filter(deal=OuterRef("pk")).order_by().values("deal")
     return deals.annotate(
         worth_id=Subquery(latest.values("id")[:1]),
-        worth_at=Subquery(latest.values("at")[:1]),
         worth_score=Subquery(latest.values("score")[:1]),
-        last_logged=Subquery(logged.values("last")[:1]),
         touches=Subquery(logged.values("n")[:1]),
         hours_logged=Subquery(hours.annotate(total=Sum("hours")).values("total")[:1]),
     )
-
-
-def is_stale(deal: Any) -> bool:
-    """No score yet, or one older than the deal's last edit or last logged interaction."""
-    at = deal.worth_at
-    if at is None:
-        return True
-    return deal.updated_at > at or (deal.last_logged is not None and deal.last_logged > at)

@@ -30,11 +30,12 @@ from goodfit.money.facts import (
     WorkHours,
 )
 from goodfit.money.rules import SIGNAL_KEYS, Rules
+from goodfit.money.severe import Context, Severe, severe_signals
 from goodfit.pipeline.rules import deal_margin_pct, net_amount
 
 __all__ = [
     "Assessment", "Concession", "DealFacts", "Evidence", "Interaction", "Meeting", "Quote",
-    "Reset", "Signal", "Terms", "TimeEntry", "WorkHours", "assess",
+    "Reset", "Severe", "Signal", "Terms", "TimeEntry", "WorkHours", "assess",
 ]  # fmt: skip
 
 IN, OUT = "in", "out"
@@ -73,10 +74,17 @@ class Reset:
 
 @dataclass(frozen=True)
 class Assessment:
+    # The summed score; not to be shown when the recommendation is "not enough history".
     score: int
     recommendation: str
     signals: tuple[Signal, ...]  # ranked: the largest effect first
     resets: tuple[Reset, ...]
+    severe: tuple[Severe, ...] = ()
+    missing: tuple[str, ...] = ()  # facts a verdict still needs (not enough history)
+
+    @property
+    def has_verdict(self) -> bool:
+        return not self.missing
 
 
 def clamp(value: float) -> float:
@@ -98,9 +106,9 @@ def _money(value: Decimal | float, currency: str) -> str:
     return f"{value:,.0f} {currency}".strip()
 
 
-def _number(value: Decimal) -> str:
-    """80.00 → "80", 12.50 → "12.5"."""
-    return f"{value.normalize():f}"
+def _number(value: Decimal | int) -> str:
+    """80.00 → "80", 12.50 → "12.5" (an int from an unsaved deal is fine too)."""
+    return f"{Decimal(value).normalize():f}"
 
 
 def _plural(count: int, word: str) -> str:
@@ -309,8 +317,10 @@ def _signal(
     return Signal(key, label, float(value), weight, severity, reason, evidence, effect)
 
 
-def all_signals(facts: DealFacts, rules: Rules) -> dict[str, Signal]:
-    talk = conversation(facts.interactions)
+def all_signals(
+    facts: DealFacts, rules: Rules, talk: Conversation | None = None
+) -> dict[str, Signal]:
+    talk = talk or conversation(facts.interactions)
     found = [
         margin_signal(facts, rules),
         concessions_signal(facts, rules),
@@ -334,11 +344,14 @@ def score_of(signals: dict[str, Signal]) -> int:
 
 def assess(facts: DealFacts, rules: Rules | None = None) -> Assessment:
     """The worth score, the signals ranked by effect and what to do about the deal."""
-    from goodfit.money.advice import recommend
+    from goodfit.money.advice import missing_facts, recommend
 
     rules = rules or Rules()
-    signals = all_signals(facts, rules)
+    talk = conversation(facts.interactions)
+    signals = all_signals(facts, rules, talk)
     score = score_of(signals)
     ranked = sorted(signals.values(), key=lambda s: (s.effect, SIGNAL_KEYS.index(s.key)))
-    recommendation, resets = recommend(score, signals, facts, rules)
-    return Assessment(score, recommendation, tuple(ranked), resets)
+    missing = missing_facts(facts, rules)
+    severe = () if missing else severe_signals(Context(facts, talk, signals, rules))
+    recommendation, resets = recommend(score, signals, facts, rules, severe)
+    return Assessment(score, recommendation, tuple(ranked), resets, severe, missing)

@@ -1,8 +1,8 @@
-"""Background work: re-score a deal after something that changes its worth was written.
+"""Background work: re-score a deal.
 
-Pipeline writes (an interaction logged, the terms edited) are not ours to hook; the
-panel and the review page re-score a deal whose score is older than its last edit or
-last logged interaction (``selectors.is_stale``).
+Scores are written in the same transaction as the change that moves them (services and
+the deal-event listener), so nothing depends on ``goodfit worker``. This task stays for
+re-scores queued before that, so a worker that finds one still runs it.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from goodfit.pipeline.models import Deal
 
 @task()
 def worth_refresh_task(deal_id: int) -> int | None:
-    from goodfit.money.services import worth_refresh
+    from goodfit.money.services.worth import worth_after_change
 
     deal = Deal.objects.select_related("offering", "team").filter(pk=deal_id).first()
     if deal is None:  # deleted meanwhile
         return None
-    return worth_refresh(deal=deal).score
+    row = worth_after_change(deal)
+    return row.score if row else None

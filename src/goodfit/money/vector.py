@@ -8,6 +8,7 @@ per deal, which is what the caller knows for the period scored.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -25,7 +26,7 @@ F = npt.NDArray[np.float64]
 I = npt.NDArray[np.int64]  # noqa: E741
 B = npt.NDArray[np.bool_]
 DAY = 86_400
-RECOMMENDATIONS = ("pursue", "reset_terms", "walk_away")
+RECOMMENDATIONS = ("pursue", "reset_terms", "walk_away", "not_enough_history")
 
 
 @dataclass
@@ -39,6 +40,8 @@ class Columns:
     concession_count: I
     concession_total: F
     quotes: I
+    same_quote_resends: I  # the most times one set of terms was re-sent
+    promise_discount: B  # a future-business promise came with a discount (severe.py)
     meeting_points: F  # declined and missed count 1, rescheduled 0.5
     future_promises: I
     rep_promises: I
@@ -78,21 +81,32 @@ def _median_of_prefix(values: F, count: I) -> F:
     return np.where(count > 0, mid[:, 0], np.nan)
 
 
-def _margin(c: Columns, rules: Rules) -> tuple[F, F]:
+def _margin_pct(c: Columns) -> tuple[F, F]:
     revenue = np.round(c.amount * (100 - c.discount_pct) / 100, 2)
     cost = c.cost_to_serve + c.extras
     margin = np.where(revenue > 0, np.round(_ratio(revenue - cost, revenue) * 100, 1), -100.0)
+    return margin, revenue
+
+
+def _margin(c: Columns, rules: Rules) -> tuple[F, F]:
+    margin, revenue = _margin_pct(c)
     severity = _clip((c.min_margin_pct - margin) / rules.margin_full_gap_pts)
     return severity, revenue
 
 
-def _after_hours(c: Columns, rules: Rules) -> F:
+def _late(c: Columns) -> B:
+    """Inbound contacts outside the rep's working hours and days."""
     local = c.at + c.utc_offset_s[:, None]
     seconds, day = local % DAY, local // DAY
     weekday = (day + 3) % 7 + 1  # 1970-01-01 was a Thursday (ISO 4)
     on_day = (c.work_days_mask[:, None] >> weekday) & 1 == 1
     inside = on_day & (seconds >= c.work_start_s[:, None]) & (seconds < c.work_end_s[:, None])
-    late = c.valid & c.inbound & ~inside
+    late: B = c.valid & c.inbound & ~inside
+    return late
+
+
+def _after_hours(c: Columns, rules: Rules) -> F:
+    late = _late(c)
     count = late.sum(1) + (late & c.immediate).sum(1)
     return _clip(count / rules.after_hours_full)
 
@@ -114,7 +128,7 @@ def _exchange(c: Columns) -> tuple[B, I, I]:
     )
 
 
-def _conversation(c: Columns, rules: Rules) -> tuple[F, F]:
+def _conversation(c: Columns, rules: Rules) -> tuple[F, F, F]:
     inbound, at, count = _exchange(c)
     n = inbound.shape[1]
     slots = np.arange(n)[None, :]
@@ -126,10 +140,12 @@ def _conversation(c: Columns, rules: Rules) -> tuple[F, F]:
     share = _ratio(ignored.astype(float), sent.astype(float))
     trust = np.minimum(1.0, sent / rules.unanswered_min_messages)
     unanswered = _ramp(share, rules.unanswered_ok_share, 1.0) * trust
-    return unanswered, _latency(inbound & live, at, slots, rules)
+    latency, median = _latency(inbound & live, at, slots, rules)
+    return unanswered, latency, median
 
 
-def _latency(inbound: B, at: I, slots: I, rules: Rules) -> F:
+def _latency(inbound: B, at: I, slots: I, rules: Rules) -> tuple[F, F]:
+    """Severity of the reply time, and the median reply in hours (NaN with no reply)."""
     last_in = np.maximum.accumulate(np.where(inbound, slots, -1), axis=1)
     before = np.full_like(last_in, -1)
     before[:, 1:] = last_in[:, :-1]
@@ -148,7 +164,14 @@ def _latency(inbound: B, at: I, slots: I, rules: Rules) -> F:
     late_packed = np.take_along_axis(late_part, np.argsort(np.isnan(late_part), 1, "stable"), 1)
     late = _median_of_prefix(late_packed, half)
     slowing = (half >= 2) & (late >= rules.latency_trend_factor * np.maximum(early, 1.0))
-    return _clip(severity + 0.25 * slowing)
+    return _clip(severity + 0.25 * slowing), median
+
+
+def _terse_counts(c: Columns, rules: Rules) -> tuple[F, F]:
+    """Written replies, and those of ``terse_words`` words or fewer, per deal."""
+    written = c.valid & c.inbound & c.written & (c.words > 0)
+    terse = written & (c.words <= rules.terse_words)
+    return written.sum(1).astype(float), terse.sum(1).astype(float)
 
 
 def _terse(c: Columns, rules: Rules) -> F:
@@ -160,13 +183,14 @@ def _terse(c: Columns, rules: Rules) -> F:
     return _ramp(share, rules.terse_ok_share, 1.0) * trust
 
 
-def severities(c: Columns, rules: Rules) -> dict[str, F]:
+def severities(c: Columns, rules: Rules, talk: tuple[F, F, F] | None = None) -> dict[str, F]:
+    """Each signal's severity per deal; ``talk`` is ``_conversation``'s result if known."""
     margin, revenue = _margin(c, rules)
     share = np.where(
         c.amount > 0, _ratio(c.concession_total, c.amount) * 100,
         np.where(c.concession_total > 0, 100.0, 0.0),
     )  # fmt: skip
-    unanswered, latency = _conversation(c, rules)
+    unanswered, latency, _ = talk or _conversation(c, rules)
     hours = c.hours_logged + c.valid.sum(1) * rules.touch_hours
     per_hour = _ratio(revenue - c.cost_to_serve - c.extras, hours)
     floor = rules.min_margin_per_hour
@@ -187,10 +211,43 @@ def severities(c: Columns, rules: Rules) -> dict[str, F]:
     }  # fmt: skip
 
 
+def severe_count(c: Columns, rules: Rules, talk: tuple[F, F, F] | None = None) -> I:
+    """How many of the severe rules (``money.severe``) hold for each deal."""
+    margin, _ = _margin_pct(c)
+    late = _late(c)
+    inbound = (c.valid & c.inbound).sum(1).astype(float)
+    late_n = late.sum(1).astype(float)
+    demands = (late & c.immediate).sum(1)
+    after_hours = (
+        (late_n > 0)
+        & (_ratio(late_n, inbound) * 100 > rules.severe_after_hours_pct)
+        & (demands >= rules.severe_demands)
+    )
+    _, _, median = talk or _conversation(c, rules)
+    written, terse = _terse_counts(c, rules)
+    slow_terse = (
+        (written >= rules.severe_terse_min_replies)
+        & (np.nan_to_num(median, nan=-1.0) > rules.severe_latency_hours)
+        & (_ratio(terse, written) * 100 > rules.severe_terse_pct)
+    )
+    found = (
+        (c.min_margin_pct - margin >= rules.severe_margin_gap_pts).astype(np.int64)
+        + after_hours
+        + (c.same_quote_resends >= rules.severe_same_quote_resends)
+        + slow_terse
+        + c.promise_discount
+    )
+    return np.asarray(found, dtype=np.int64)
+
+
 def assess_columns(c: Columns, rules: Rules | None = None) -> tuple[I, I]:
-    """Scores 0–100 and recommendations (indexes into ``RECOMMENDATIONS``) per deal."""
+    """Scores 0–100 and recommendations (indexes into ``RECOMMENDATIONS``) per deal.
+
+    The order is ``advice.recommend``'s: too little history first (index 3), then the
+    score, then severe signals (one: at least reset terms; two: walk away)."""
     rules = rules or Rules()
-    found = {k: np.round(v, 4) for k, v in severities(c, rules).items()}
+    talk = _conversation(c, rules)  # shared by the signals and the severe rules
+    found = {k: np.round(v, 4) for k, v in severities(c, rules, talk).items()}
     penalty = sum(rules.weight(k) * found[k] for k in SIGNAL_KEYS)
     score = np.clip(np.rint(100 - penalty), 0, 100).astype(np.int64)
     terms = (
@@ -200,7 +257,10 @@ def assess_columns(c: Columns, rules: Rules | None = None) -> tuple[I, I]:
     )
     reset = (score < rules.pursue_from) | terms
     choice = np.where(score < rules.walk_away_below, 2, np.where(reset, 1, 0))
-    return score, choice.astype(np.int64)
+    severe = severe_count(c, rules, talk)
+    choice = np.maximum(choice, np.where(severe >= 2, 2, np.where(severe == 1, 1, 0)))
+    thin = (c.valid.sum(1) < rules.min_interactions) | (c.amount <= 0)
+    return score, np.where(thin, 3, choice).astype(np.int64)
 
 
 def columns_from(deals: list[DealFacts], slots: int) -> Columns:
@@ -208,6 +268,7 @@ def columns_from(deals: list[DealFacts], slots: int) -> Columns:
 
     The UTC offset of each deal's rep is taken at the deal's first interaction.
     """
+    from goodfit.money.severe import promise_for_discount
     from goodfit.money.signals import (
         BAD_MEETINGS,
         FUTURE_PROMISE,
@@ -221,6 +282,7 @@ def columns_from(deals: list[DealFacts], slots: int) -> Columns:
     arrays: dict[str, Any] = {name: np.zeros(d) for name in PER_DEAL_FLOATS}
     arrays.update({name: np.zeros(d, dtype=np.int64) for name in PER_DEAL_INTS})
     arrays.update({name: np.zeros(shape, dtype=bool) for name in SLOT_FLAGS})
+    arrays.update({name: np.zeros(d, dtype=bool) for name in PER_DEAL_FLAGS})
     arrays.update(at=np.zeros(shape, dtype=np.int64), words=np.zeros(shape, dtype=np.int64))
     c = Columns(**arrays)
     for row, facts in enumerate(deals):
@@ -232,6 +294,8 @@ def columns_from(deals: list[DealFacts], slots: int) -> Columns:
         c.concession_count[row] = len(facts.concessions)
         c.concession_total[row] = float(sum(x.value for x in facts.concessions))
         c.quotes[row] = len(facts.quotes)
+        c.same_quote_resends[row] = _same_quote_resends(facts)
+        c.promise_discount[row] = promise_for_discount(_context(facts)) is not None
         c.meeting_points[row] = sum(BAD_MEETINGS.get(m.outcome, 0) for m in facts.meetings)
         c.hours_logged[row] = float(sum(e.hours for e in facts.time_entries))
         c.work_start_s[row] = hours.start.hour * 3600 + hours.start.minute * 60
@@ -258,8 +322,23 @@ PER_DEAL_FLOATS = (
     "amount", "discount_pct", "cost_to_serve", "min_margin_pct", "extras", "concession_total",
     "meeting_points", "hours_logged",
 )  # fmt: skip
+
+
+def _same_quote_resends(facts: DealFacts) -> int:
+    counts = Counter((q.amount, q.terms.strip().lower()) for q in facts.quotes)
+    return max(counts.values(), default=1) - 1
+
+
+def _context(facts: DealFacts) -> Any:
+    from goodfit.money.conversation import conversation
+    from goodfit.money.severe import Context
+
+    return Context(facts, conversation(facts.interactions), {}, Rules())
+
+
 PER_DEAL_INTS = (
-    "concession_count", "quotes", "future_promises", "rep_promises", "utc_offset_s",
-    "work_start_s", "work_end_s", "work_days_mask",
+    "concession_count", "quotes", "same_quote_resends", "future_promises", "rep_promises",
+    "utc_offset_s", "work_start_s", "work_end_s", "work_days_mask",
 )  # fmt: skip
 SLOT_FLAGS = ("valid", "inbound", "meeting", "written", "immediate")
+PER_DEAL_FLAGS = ("promise_discount",)

@@ -17,6 +17,7 @@ from goodfit.core.access import membership_for
 from goodfit.core.forms import add_service_errors
 from goodfit.money import services
 from goodfit.money.forms import ReviewActionForm, WalkAwayForm
+from goodfit.money.pressure import pressure_findings, pressure_pieces
 from goodfit.money.review import bottom_of_pipeline, open_deals, recent_walk_aways, time_freed
 from goodfit.money.selectors import team_rules
 from goodfit.pipeline.access import get_deal_for_user
@@ -44,16 +45,19 @@ def _percent(request: HttpRequest, default: float) -> tuple[float, str]:
 def _review_context(request: HttpRequest, form: ReviewActionForm | None = None) -> dict:
     rules = team_rules(membership_for(request.user).team_id)
     percent, problem = _percent(request, rules.bottom_percent)
-    rows, total = bottom_of_pipeline(request.user, percent)
+    bottom = bottom_of_pipeline(request.user, percent)
     return {
-        "rows": rows,
-        "total": total,
+        "rows": bottom.rows,
+        "total": bottom.open_deals,
+        "thin": bottom.not_enough_history,
         "percent": percent,
         "percents": sorted({*PERCENTS, int(percent)}),
         "percent_problem": problem,
         "freed": time_freed(request.user),
         "walk_aways": recent_walk_aways(request.user),
         "form": form,
+        "action_choices": ReviewActionForm.ACTIONS,
+        "chosen_action": (form["action"].value() or "") if form else "",
     }
 
 
@@ -104,26 +108,32 @@ def review_act(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def walk_away(request: HttpRequest, pk: int) -> HttpResponse:
-    """Show the polite message (editable) and walk away when confirmed."""
+    """Show the polite message (editable), checked for pressure, and record it as sent
+    when confirmed."""
     deal = get_deal_for_user(request.user, pk)
     if request.method == "POST":
         form = WalkAwayForm(request.POST)
         if form.is_valid():
             try:
                 services.deal_walk_away(
-                    deal=deal, actor=request.user, message=form.cleaned_data["message"]
-                )
+                    deal=deal, actor=request.user, message=form.cleaned_data["message"],
+                    pressure_ok=form.cleaned_data["pressure_ok"],
+                )  # fmt: skip
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
                 messages.success(
-                    request, "Walked away. The message and the time freed are recorded."
+                    request, "Walked away. The message (as sent) and the time freed are recorded."
                 )
                 return redirect("deal-detail", pk=deal.pk)
-        status = 422
+        status, text = 422, request.POST.get("message", "")
     else:
-        form, status = WalkAwayForm(initial={"message": _message(deal)}), 200
-    return render(request, "money/walk_away.html", {"deal": deal, "form": form}, status=status)
+        text = _message(deal)
+        form, status = WalkAwayForm(initial={"message": text}), 200
+    findings = pressure_findings(deal.team, text)
+    context = {"deal": deal, "form": form, "findings": findings,
+               "pieces": pressure_pieces(text, findings) if findings else []}  # fmt: skip
+    return render(request, "money/walk_away.html", context, status=status)
 
 
 def _message(deal: Any) -> str:

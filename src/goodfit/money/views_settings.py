@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from goodfit.core.access import require_manager
 from goodfit.core.forms import run_service
-from goodfit.money.forms import MoneySettingsForm
+from goodfit.money.forms import SETTINGS_THRESHOLDS, MoneySettingsForm
 from goodfit.money.models import MoneySettings
 from goodfit.money.rules import DEFAULT_WEIGHTS
 from goodfit.money.selectors import rules_for
@@ -27,6 +27,9 @@ def _initial(row: MoneySettings | None) -> dict[str, Any]:
         "pursue_from": rules.pursue_from,
         "walk_away_template": row.walk_away_template if row else MoneySettings().walk_away_template,
     }
+    for name in SETTINGS_THRESHOLDS:
+        value = getattr(rules, name)
+        initial[name] = int(value) if float(value).is_integer() else value
     for key in DEFAULT_WEIGHTS:
         weight = rules.weight(key)
         initial[f"weight_{key}"] = int(weight) if weight.is_integer() else weight
@@ -36,6 +39,7 @@ def _initial(row: MoneySettings | None) -> dict[str, Any]:
 def _save(team: Any, actor: Any, row: MoneySettings | None, data: dict[str, Any]) -> Any:
     thresholds = dict(row.thresholds) if row else {}
     thresholds.update(walk_away_below=data["walk_away_below"], pursue_from=data["pursue_from"])
+    thresholds.update({name: data[name] for name in SETTINGS_THRESHOLDS})
     return money_settings_update(
         team=team, actor=actor, bottom_percent=data["bottom_percent"],
         walk_away_template=data["walk_away_template"], thresholds=thresholds,

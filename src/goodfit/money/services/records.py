@@ -1,7 +1,7 @@
 """The facts behind the signals: concessions, quotes, flags, meeting outcomes, time.
 
-Each write is recorded in the audit trail and asks for the deal to be re-scored in the
-background once the transaction commits.
+Each write is recorded in the audit trail and re-scores the deal in the same
+transaction, so every page reads a current score with or without a background worker.
 """
 
 from __future__ import annotations
@@ -25,12 +25,11 @@ CONCESSION_FIELDS = {"kind", "value", "note", "at"}
 QUOTE_FIELDS = {"version", "terms", "amount", "sent_at"}
 
 
-def rescore_later(deal: Deal) -> None:
-    """Re-score after commit, in the background (immediately in tests)."""
-    from goodfit.money.tasks import worth_refresh_task
+def rescore(deal: Deal) -> None:
+    """Re-score now, inside the caller's transaction (a closed deal keeps its score)."""
+    from goodfit.money.services.worth import worth_after_change
 
-    deal_id = deal.pk
-    transaction.on_commit(lambda: worth_refresh_task.enqueue(deal_id))
+    worth_after_change(deal)
 
 
 def _who(actor: Any) -> Any:
@@ -46,7 +45,7 @@ def _save(obj: Any, deal: Deal, actor: Any, fields: set[str]) -> Any:
     obj.full_clean()
     obj.save()
     audit_created(team=deal.team, actor=actor, obj=obj, fields=fields)
-    rescore_later(deal)
+    rescore(deal)
     return obj
 
 
@@ -77,7 +76,7 @@ def _update(obj: Any, deal: Deal, actor: Any, allowed: set[str], fields: dict[st
     obj.save()
     obj.refresh_from_db()  # values as stored (amounts to the cent)
     audit_updated(team=deal.team, actor=actor, obj=obj, before=before)
-    rescore_later(deal)
+    rescore(deal)
     return obj
 
 
@@ -91,8 +90,8 @@ def concession_update(*, concession: Concession, actor: Any, **fields: Any) -> C
 @transaction.atomic
 def concession_delete(*, concession: Concession, actor: Any) -> None:
     audit_deleted(team=concession.deal.team, actor=actor, obj=concession, fields=CONCESSION_FIELDS)
-    rescore_later(concession.deal)
     concession.delete()
+    rescore(concession.deal)
 
 
 @transaction.atomic
@@ -133,8 +132,8 @@ def quote_update(*, quote: Quote, actor: Any, **fields: Any) -> Quote:
 @transaction.atomic
 def quote_delete(*, quote: Quote, actor: Any) -> None:
     audit_deleted(team=quote.deal.team, actor=actor, obj=quote, fields=QUOTE_FIELDS)
-    rescore_later(quote.deal)
     quote.delete()
+    rescore(quote.deal)
 
 
 @transaction.atomic
@@ -150,7 +149,7 @@ def flag_add(
         if existing.dismissed_at is not None:
             existing.dismissed_at = None
             existing.save(update_fields=["dismissed_at"])
-            rescore_later(interaction.deal)
+            rescore(interaction.deal)
         return existing
     row = InteractionFlag(
         interaction=interaction, kind=kind, source=source, phrase=phrase[:80],
@@ -167,7 +166,7 @@ def flag_dismiss(*, flag: InteractionFlag, actor: Any) -> InteractionFlag:
     flag.dismissed_at = timezone.now()
     flag.save(update_fields=["dismissed_at"])
     audit_updated(team=deal.team, actor=actor, obj=flag, before=before)
-    rescore_later(deal)
+    rescore(deal)
     return flag
 
 
@@ -191,7 +190,7 @@ def meeting_outcome_set(*, interaction: Interaction, actor: Any, outcome: str) -
         audit_created(team=team, actor=actor, obj=row, fields={"outcome"})
     else:
         audit_updated(team=team, actor=actor, obj=row, before=before)
-    rescore_later(interaction.deal)
+    rescore(interaction.deal)
     return row
 
 

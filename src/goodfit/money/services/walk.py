@@ -12,7 +12,9 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from goodfit.core.audit import audit_created
+from goodfit.money.advice import override_allowed
 from goodfit.money.models import MoneySettings, Recommendation, TimeLog, WalkAway, WorthOverride
+from goodfit.money.pressure import pressure_findings, pressure_problem
 from goodfit.money.selectors import latest_score, team_rules
 from goodfit.money.texts import DEFAULT_WALK_AWAY, MAX_TEMPLATE, render_message
 from goodfit.pipeline.models import Deal, Outcome, Stage
@@ -24,6 +26,28 @@ CENT = Decimal("0.01")
 MAX_MESSAGE = MAX_TEMPLATE
 
 
+def _check_override(deal: Deal, recommendation: str) -> None:
+    """Two severe signals mean walking away unless the margin is healthy."""
+    score = latest_score(deal)
+    if score is None or len(score.severe) < 2:
+        return
+    margin = next((s["value"] for s in score.signals if s["key"] == "margin"), None)
+    if margin is None:
+        return
+    rules = team_rules(deal.team_id)
+    floor = float(deal.offering.min_margin_pct)
+    if not override_allowed(recommendation, len(score.severe), margin, floor, rules):
+        labels = " and ".join(s["label"].lower() for s in score.severe[:2])
+        raise ValidationError(
+            {
+                "recommendation": f"This deal has {len(score.severe)} severe signals ({labels}) "
+                f"and a margin of {margin:g}%, under the {floor + rules.healthy_margin_pts:g}% "
+                "a healthy margin needs: only walking away can be recorded. Fix the terms "
+                "first, or walk away."
+            }
+        )
+
+
 @transaction.atomic
 def worth_override(*, deal: Deal, actor: Any, recommendation: str, reason: str) -> WorthOverride:
     """A person's call on the deal, with the reason: it stands until the next override."""
@@ -32,6 +56,7 @@ def worth_override(*, deal: Deal, actor: Any, recommendation: str, reason: str) 
     if recommendation not in Recommendation.values:
         choices = ", ".join(Recommendation.values)
         raise ValidationError({"recommendation": f"Use one of {choices}."})
+    _check_override(deal, recommendation)
     row = WorthOverride(
         deal=deal, recommendation=recommendation, reason=reason.strip(), by=actor,
         at=timezone.now(),
@@ -91,9 +116,15 @@ def time_per_week(deal: Deal, until: dt.datetime) -> tuple[Decimal, Decimal]:
 
 
 @transaction.atomic
-def deal_walk_away(*, deal: Deal, actor: Any, message: str | None = None) -> WalkAway:
-    """Walk away from an open deal: record the message and the time it was taking, and
-    move it to the team's walked-away stage."""
+def deal_walk_away(
+    *, deal: Deal, actor: Any, message: str | None = None, pressure_ok: bool = False
+) -> WalkAway:
+    """Walk away from an open deal: record the message as sent and the time the deal was
+    taking, and move it to the team's walked-away stage.
+
+    The message is checked for pressure first (the close-out checker): a message that
+    pressures the prospect is refused unless ``pressure_ok`` says the person saw the
+    warning and wants it recorded as written."""
     if deal.stage.outcome != Outcome.OPEN:
         raise ValidationError({"deal": "Only an open deal can be walked away from."})
     if WalkAway.objects.filter(deal=deal).exists():
@@ -103,6 +134,9 @@ def deal_walk_away(*, deal: Deal, actor: Any, message: str | None = None) -> Wal
         raise ValidationError(
             {"message": f"Write the message you are sending (1 to {MAX_MESSAGE} characters)."}
         )
+    findings = pressure_findings(deal.team, text)
+    if findings and not pressure_ok:
+        raise ValidationError({"message": pressure_problem(findings)})
     stage = _walked_away_stage(deal)
     now = timezone.now()
     touches, hours = time_per_week(deal, now)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -16,9 +15,16 @@ from goodfit.core.models import Team
 from goodfit.money import signals as sig
 from goodfit.money.models import InteractionFlag, MoneySettings, WorthScore
 from goodfit.money.rules import Rules, rules_from
-from goodfit.money.selectors import Loaded, facts_for_deals, latest_score, rules_for, team_rules
-from goodfit.money.texts import future_business_phrases, template_problems
-from goodfit.pipeline.models import Deal
+from goodfit.money.selectors import (
+    Suggestion,
+    assess_in_memory,
+    chunks,
+    latest_score,
+    rules_for,
+    team_rules,
+)
+from goodfit.money.texts import template_problems
+from goodfit.pipeline.models import Deal, Outcome, Stage
 
 FUTURE = InteractionFlag.Kind.FUTURE_BUSINESS_PROMISE
 
@@ -36,74 +42,77 @@ def signal_json(signal: sig.Signal) -> dict[str, Any]:
     }
 
 
-def _fields(result: sig.Assessment) -> dict[str, Any]:
+def severe_json(found: sig.Severe) -> dict[str, Any]:
     return {
-        "score": result.score,
-        "recommendation": result.recommendation,
-        "signals": [signal_json(s) for s in result.signals],
-        "resets": [{"term": r.term, "why": r.why} for r in result.resets],
+        "key": found.key,
+        "label": found.label,
+        "reason": found.reason,
+        "term": found.term,
+        "change": found.change,
+        "evidence": [{"kind": kind, "id": pk} for kind, pk in found.evidence],
     }
 
 
-def _row(deal_id: int, result: sig.Assessment, at: Any) -> WorthScore:
-    return WorthScore(deal_id=deal_id, at=at, **_fields(result))
+def score_fields(result: sig.Assessment) -> dict[str, Any]:
+    """A ``WorthScore``'s fields from an assessment: no score without a verdict."""
+    return {
+        "score": result.score if result.has_verdict else None,
+        "recommendation": result.recommendation,
+        "signals": [signal_json(s) for s in result.signals],
+        "resets": [{"term": r.term, "why": r.why} for r in result.resets],
+        "severe": [severe_json(s) for s in result.severe],
+        "missing": list(result.missing),
+    }
 
 
-def _suggest_flags(loaded: dict[int, Loaded]) -> None:
-    """Flag inbound interactions whose words promise future business (source "phrase"),
-    unless that flag exists already (a dismissed one stays dismissed)."""
-    new: list[InteractionFlag] = []
+def _save_suggestions(suggestions: list[Suggestion]) -> None:
+    """Store the future-business flags that phrases suggested (source "phrase")."""
     now = timezone.now()
-    for deal_id, item in loaded.items():
-        added = set()
-        for interaction_id, words in item.inbound_texts:
-            phrases = future_business_phrases(words)
-            if phrases and (interaction_id, FUTURE) not in item.flagged:
-                new.append(
-                    InteractionFlag(
-                        interaction_id=interaction_id, kind=FUTURE, at=now,
-                        source=InteractionFlag.Source.PHRASE, phrase=phrases[0][:80],
-                    )
-                )  # fmt: skip
-                added.add(interaction_id)
-        if added:
-            loaded[deal_id] = _with_flag(item, added)
-    InteractionFlag.objects.bulk_create(new, ignore_conflicts=True)
-
-
-def _with_flag(item: Loaded, ids: set[int]) -> Loaded:
-    interactions = [
-        dataclasses.replace(i, flags=i.flags | {FUTURE}) if i.id in ids else i
-        for i in item.facts.interactions
-    ]
-    facts = dataclasses.replace(item.facts, interactions=interactions)
-    flagged = item.flagged | {(i, str(FUTURE)) for i in ids}
-    return Loaded(facts, item.inbound_texts, flagged)
+    rows = [
+        InteractionFlag(
+            interaction_id=s.interaction_id, kind=FUTURE, at=now,
+            source=InteractionFlag.Source.PHRASE, phrase=s.phrase[:80],
+        )
+        for s in suggestions
+    ]  # fmt: skip
+    InteractionFlag.objects.bulk_create(rows, ignore_conflicts=True)
 
 
 def assess_deals(deals: Sequence[Any], rules: Rules) -> dict[int, sig.Assessment]:
-    loaded = facts_for_deals(deals)
-    _suggest_flags(loaded)
-    return {pk: sig.assess(item.facts, rules) for pk, item in loaded.items()}
+    """Assess ``deals`` and store the flags their words suggest (a write: services only)."""
+    results, suggestions = assess_in_memory(deals, rules)
+    _save_suggestions(suggestions)
+    return results
 
 
 def _same(row: WorthScore | None, new: WorthScore) -> bool:
-    if row is None:
+    if row is None or row.at_close != new.at_close:
         return False
-    fields = ("score", "recommendation", "signals", "resets")
+    fields = ("score", "recommendation", "signals", "resets", "severe", "missing")
     return all(getattr(row, f) == getattr(new, f) for f in fields)
 
 
 @transaction.atomic
-def worth_refresh(*, deal: Deal, force: bool = False) -> WorthScore:
-    """Score ``deal`` now; a new row only when the result changed (or ``force``)."""
+def worth_refresh(*, deal: Deal, force: bool = False, at_close: bool = False) -> WorthScore:
+    """Score ``deal`` now; a new row only when the result changed (or ``force``).
+
+    ``at_close`` marks the score kept when the deal closed (always a new row)."""
     result = assess_deals([deal], team_rules(deal.team_id))[deal.pk]
     current = latest_score(deal)
-    new = _row(deal.pk, result, timezone.now())
-    if not force and current is not None and _same(current, new):
+    new = WorthScore(deal_id=deal.pk, at=timezone.now(), at_close=at_close, **score_fields(result))
+    if not (force or at_close) and _same(current, new):
+        assert current is not None
         return current
     new.save()
     return new
+
+
+def worth_after_change(deal: Deal) -> WorthScore | None:
+    """Re-score after an input changed, in the writer's transaction. A closed deal keeps
+    the score it closed with, so nothing is written for it."""
+    if Stage.objects.filter(pk=deal.stage_id, outcome=Outcome.OPEN).exists():
+        return worth_refresh(deal=deal)
+    return None
 
 
 @transaction.atomic
@@ -115,7 +124,7 @@ def worth_refresh_many(*, deals: Sequence[Any], rules: Rules | None = None) -> i
     rules = rules or team_rules(deals[0].team_id)
     now = timezone.now()
     results = assess_deals(deals, rules)
-    _insert_scores({pk: _fields(result) for pk, result in results.items()}, now)
+    _insert_scores({pk: score_fields(result) for pk, result in results.items()}, now)
     return len(results)
 
 
@@ -126,15 +135,17 @@ def _insert_scores(rows: dict[int, dict[str, Any]], at: Any) -> None:
     """``INSERT`` score rows in one ``executemany``: the ORM's per-value preparation of
     two JSON columns would double the time of a 100,000-deal re-score."""
     meta, quote = WorthScore._meta, connection.ops.quote_name
-    names = ["deal", "score", "recommendation", "signals", "resets", "at"]
+    names = ["deal", "score", "recommendation", "signals", "resets", "severe", "missing",
+             "at_close", "at"]  # fmt: skip
     columns = ", ".join(quote(meta.get_field(n).column) for n in names)
     as_json = "%s::jsonb" if connection.vendor == "postgresql" else "%s"
-    values = f"%s, %s, %s, {as_json}, {as_json}, %s"
+    values = f"%s, %s, %s, {as_json}, {as_json}, {as_json}, {as_json}, %s, %s"
     at = connection.ops.adapt_datetimefield_value(at)
     params = [
-        (pk, r["score"], r["recommendation"], _json(r["signals"]), _json(r["resets"]), at)
+        (pk, r["score"], r["recommendation"], _json(r["signals"]), _json(r["resets"]),
+         _json(r["severe"]), _json(r["missing"]), False, at)
         for pk, r in rows.items()
-    ]
+    ]  # fmt: skip
     with connection.cursor() as cursor:
         cursor.executemany(
             f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({values})", params
@@ -170,7 +181,19 @@ def money_settings_update(*, team: Team, actor: Any, **fields: Any) -> MoneySett
     row.full_clean()
     row.save()
     audit_updated(team=team, actor=actor, obj=row, before=before)
+    _rescore_team(team, rules_for(row))
     return row
 
 
-__all__ = ["money_settings_update", "rules_for", "worth_refresh", "worth_refresh_many"]
+def _rescore_team(team: Team, rules: Rules) -> None:
+    """New weights or thresholds change every open deal's score: re-score them now, so
+    no page shows a score computed under the old settings."""
+    open_deals = Deal.objects.filter(team=team, stage__outcome=Outcome.OPEN)
+    for chunk in chunks(open_deals):
+        worth_refresh_many(deals=chunk, rules=rules)
+
+
+__all__ = [
+    "money_settings_update", "rules_for", "worth_after_change", "worth_refresh",
+    "worth_refresh_many",
+]  # fmt: skip
