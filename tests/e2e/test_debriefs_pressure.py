@@ -27,15 +27,19 @@ def only_the_debriefs_panel(monkeypatch):
     monkeypatch.setattr(extensions, "_DEAL_PANELS", panels)
 
 
-def _shoot(page, name: str) -> None:
-    """Screenshots at both sizes when a folder is given; the page must never scroll sideways."""
+def _shoot(page, name: str, focus: str = "") -> None:
+    """Screenshots at both sizes when a folder is given (the screen, scrolled to ``focus``);
+    the page must never scroll sideways."""
     for size, (width, height) in SIZES.items():
         page.set_viewport_size({"width": width, "height": height})
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{name} overflows by {overflow}px at {width}px"
         if SHOTS:
             Path(SHOTS).mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=f"{SHOTS}/{name}-{size}.png", full_page=True)
+            if focus:
+                page.locator(focus).scroll_into_view_if_needed()
+            page.wait_for_timeout(400)  # let the resized page paint
+            page.screenshot(path=f"{SHOTS}/{name}-{size}.png")
     page.set_viewport_size({"width": 1360, "height": 900})
 
 
@@ -76,7 +80,7 @@ def test_a_team_pattern_flags_a_close_out_live(page, new_context, team, owner, m
     expect(findings).to_contain_text("“no brainer”")
     expect(findings).to_contain_text("Pushing past a no")
     expect(findings).to_contain_text("Those are fair questions to weigh.")
-    _shoot(page, "closeout-panel")
+    _shoot(page, "closeout-panel", "#closeout-findings")
 
     message.fill("Carol, thank you. No rush at all; happy to talk on Friday if that suits")
     message.press_sequentially(" you.", delay=60)
