@@ -6,10 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from goodfit.debriefs.pressure_families import DEFAULT_PATTERNS
 from goodfit.debriefs.pressure_syntax import (
     MAX_LENGTH,
     PatternError,
     compile_pattern,
+    may_match,
     pattern_error,
 )
 
@@ -92,3 +94,36 @@ def test_any_text_is_a_pattern_or_a_message(text):
 def test_plain_words_find_themselves_in_any_case(words):
     pattern = " ".join(words)
     assert compile_pattern(pattern).search(f"Well, {pattern.upper()} indeed")
+
+
+VOCABULARY = sorted(
+    {
+        word.strip("()[]/*{}|.,")
+        for rule in DEFAULT_PATTERNS
+        for word in rule.pattern.replace("/", " ").split()
+        if word.strip("()[]/*{}|.,")
+    }
+    | {"two", "Friday", "noon", "the", "a", "to", "and", ",", "."}
+)
+
+
+@given(
+    st.lists(st.sampled_from(VOCABULARY), max_size=12), st.integers(min_value=0, max_value=10_000)
+)
+def test_the_quick_word_check_never_hides_a_match(words, index):
+    """Patterns are skipped when their trigger words are absent; that must be sound."""
+    rule = DEFAULT_PATTERNS[index % len(DEFAULT_PATTERNS)]
+    text = " ".join(words)
+    if compile_pattern(rule.pattern).search(text):
+        assert may_match(text.casefold(), rule.pattern)
+
+
+def test_the_quick_word_check_keeps_every_match_of_the_labelled_messages():
+    from tests.debriefs.pressure_messages import GRACIOUS, PUSHY
+    from tests.debriefs.test_pressure_families import CAUGHT
+
+    texts = [*GRACIOUS, *(t for _, t in PUSHY), *(t for ts in CAUGHT.values() for t in ts)]
+    for rule in DEFAULT_PATTERNS:
+        for text in texts:
+            if compile_pattern(rule.pattern).search(text):
+                assert may_match(text.casefold(), rule.pattern), (rule.key, text)

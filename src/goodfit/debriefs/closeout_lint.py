@@ -24,7 +24,7 @@ from goodfit.debriefs.pressure_families import (
     PatternRule,
     family_label,
 )
-from goodfit.debriefs.pressure_syntax import PatternError, compile_pattern
+from goodfit.debriefs.pressure_syntax import PatternError, compile_pattern, may_match
 
 # Kept for callers of the first version: a rule is now a pattern with a family.
 LintRule = PatternRule
@@ -88,8 +88,10 @@ def _softened(text: str, start: int, end: int) -> bool:
     return any(compile_pattern(p).search(clause) for p in SOFTENERS)
 
 
-def _matches(text: str, rule: PatternRule) -> Iterable[re.Match[str]]:
+def _matches(text: str, folded: str, rule: PatternRule) -> Iterable[re.Match[str]]:
     try:
+        if not may_match(folded, rule.pattern):
+            return ()
         regex = compile_pattern(rule.pattern)
     except PatternError:  # stored before validation existed: skipped, never a crash
         return ()
@@ -102,11 +104,12 @@ def lint(text: str, rules: Iterable[PatternRule] = DEFAULT_PATTERNS) -> list[Fin
     Where two patterns match overlapping text, the earlier, longer one wins: one
     finding per stretch of text is what a person can act on.
     """
+    folded = text.casefold()
     found = [
         Finding(m.start(), m.end(), m.group(0), r.pattern, r.family, r.why, r.gentler, r.key)
         for r in rules
         if r.active and r.pattern.strip()
-        for m in _matches(text, r)
+        for m in _matches(text, folded, r)
         if not _softened(text, m.start(), m.end())
     ]
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))

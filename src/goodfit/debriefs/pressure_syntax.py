@@ -172,11 +172,39 @@ def _word_regex(word: str, stem: bool) -> str:
     return "".join(parts) + (r"\w*" if stem else "")
 
 
+# Words of which at least one must be in a text for a pattern to match it (casefolded,
+# cut at the first apostrophe or hyphen); None when a part can match without any, such
+# as a {set}. Checking these substrings first skips most patterns for most messages.
+Triggers = frozenset[str] | None
+
+
 @dataclass
 class _Part:
     regex: str
     optional: bool = False
     gap: bool = False
+    triggers: Triggers = None
+    # For a sequence: the triggers of each required part; a text must meet every one.
+    required: tuple[frozenset[str], ...] = ()
+
+
+def _word_trigger(word: str) -> Triggers:
+    head = re.split(f"[{re.escape(APOSTROPHES)}\\-_]", word.casefold())[0]
+    return frozenset([head]) if head else None
+
+
+def _union(options: list[Triggers]) -> Triggers:
+    if any(option is None for option in options):
+        return None
+    return frozenset().union(*(o for o in options if o is not None))
+
+
+def _best(parts: list[_Part]) -> Triggers:
+    """The most selective triggers of the required parts (the longest shortest word)."""
+    candidates = [p.triggers for p in parts if not p.optional and not p.gap and p.triggers]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda t: min(map(len, t)) if t else 0)
 
 
 class _Parser:
@@ -193,7 +221,7 @@ class _Parser:
         self.at += 1
         return token
 
-    def alternatives(self, depth: int, closer: str, opened: int) -> str:
+    def alternatives(self, depth: int, closer: str, opened: int) -> _Part:
         """``seq | seq | …`` up to ``closer`` (consumed) or the end of the pattern."""
         if depth > MAX_DEPTH:
             raise PatternError(f"brackets are nested more than {MAX_DEPTH} deep", opened)
@@ -211,9 +239,12 @@ class _Parser:
                     f"the bracket opened here is never closed with “{closer}”", opened
                 )
             self.take()
-        return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+        if len(options) == 1:
+            return options[0]
+        regex = "(?:" + "|".join(o.regex for o in options) + ")"
+        return _Part(regex, triggers=_union([o.triggers for o in options]))
 
-    def sequence(self, depth: int, closer: str, where: int) -> str:
+    def sequence(self, depth: int, closer: str, where: int) -> _Part:
         parts: list[_Part] = []
         ends = ("|", "/", ")", "]") if closer else ("|", ")", "]")
         while (token := self.peek()) is not None and token.kind not in ends:
@@ -236,7 +267,8 @@ class _Parser:
             raise PatternError("“...” goes between two words", where)
         if all(p.optional for p in parts if not p.gap):
             raise PatternError("write at least one word that is not [optional]", where)
-        return _join(parts)
+        required = tuple(p.triggers for p in parts if not p.optional and not p.gap and p.triggers)
+        return _Part(_join(parts), triggers=_best(parts), required=required)
 
     def item(self, depth: int) -> _Part:
         choices = [self.atom(depth)]
@@ -249,18 +281,22 @@ class _Parser:
             return choices[0]
         if any(c.optional for c in choices):
             raise PatternError("an [optional] group cannot be one side of a /", 0)
-        return _Part("(?:" + "|".join(c.regex for c in choices) + ")")
+        regex = "(?:" + "|".join(c.regex for c in choices) + ")"
+        return _Part(regex, triggers=_union([c.triggers for c in choices]))
 
     def atom(self, depth: int) -> _Part:
         token = self.take()
         if token.kind in ("word", "stem"):
-            return _Part(_word_regex(token.text, token.kind == "stem"))
+            word = _word_regex(token.text, token.kind == "stem")
+            return _Part(word, triggers=_word_trigger(token.text))
         if token.kind == "set":
             return _Part("(?:" + SETS[token.text] + ")")
         if token.kind == "(":
-            return _Part("(?:" + self.alternatives(depth + 1, ")", token.position) + ")")
+            inner = self.alternatives(depth + 1, ")", token.position)
+            return _Part("(?:" + inner.regex + ")", triggers=inner.triggers)
         if token.kind == "[":
-            return _Part("(?:" + self.alternatives(depth + 1, "]", token.position) + ")", True)
+            inner = self.alternatives(depth + 1, "]", token.position)
+            return _Part("(?:" + inner.regex + ")", True)
         raise PatternError(f"“{token.text}” cannot start a word here", token.position)
 
 
@@ -279,8 +315,7 @@ def _join(parts: list[_Part]) -> str:
     return out
 
 
-def pattern_regex(text: str) -> str:
-    """The regular expression for a pattern; ``PatternError`` when it cannot be read."""
+def _parse(text: str) -> _Part:
     if len(text) > MAX_LENGTH:
         raise PatternError(f"the pattern is {len(text)} characters; keep it under {MAX_LENGTH}")
     if not text.strip():
@@ -292,12 +327,32 @@ def pattern_regex(text: str) -> str:
     if parser.peek() is not None:
         token = parser.take()
         raise PatternError(f"“{token.text}” has no matching opening bracket", token.position)
-    return _BEFORE + "(?:" + body + ")" + _AFTER
+    return body
+
+
+def pattern_regex(text: str) -> str:
+    """The regular expression for a pattern; ``PatternError`` when it cannot be read."""
+    return _BEFORE + "(?:" + _parse(text).regex + ")" + _AFTER
 
 
 @lru_cache(maxsize=2048)
 def compile_pattern(text: str) -> re.Pattern[str]:
     return re.compile(pattern_regex(text), re.IGNORECASE)
+
+
+@lru_cache(maxsize=2048)
+def pattern_triggers(text: str) -> tuple[frozenset[str], ...]:
+    """Groups of words: to match the pattern, a text (``str.casefold``) contains at least
+    one word of every group. Empty when nothing can be said in advance."""
+    body = _parse(text)
+    if body.required:
+        return body.required
+    return (body.triggers,) if body.triggers else ()
+
+
+def may_match(text_casefolded: str, pattern: str) -> bool:
+    """False when the pattern cannot match: some group has none of its words in the text."""
+    return all(any(t in text_casefolded for t in group) for group in pattern_triggers(pattern))
 
 
 def pattern_error(text: str) -> str | None:
