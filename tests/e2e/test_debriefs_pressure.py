@@ -85,3 +85,18 @@ def test_a_team_pattern_flags_a_close_out_live(page, new_context, team, owner, m
     message.fill("Carol, thank you. No rush at all; happy to talk on Friday if that suits")
     message.press_sequentially(" you.", delay=60)
     expect(findings).to_contain_text("Nothing rushes, guilts, frightens or argues")
+
+
+def test_a_follow_up_template_preview_warns_before_it_is_sent(page, manager):
+    login(page, manager.username)
+    page.goto("/settings/followups/templates/new/")
+    page.get_by_label("Name").fill("Nudge")
+    page.get_by_label("Body").fill(
+        "Hi {{ prospect_first_name }}, only two spots left, so I need to hear back by noon."
+    )
+    page.get_by_role("button", name="Preview").click()
+    warning = page.locator(".pressure-warning")
+    expect(warning).to_contain_text("Before you send")
+    expect(warning).to_contain_text("Scarcity")
+    expect(warning).to_contain_text("Deadline and urgency")
+    _shoot(page, "followup-template", ".pressure-warning")
