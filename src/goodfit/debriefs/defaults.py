@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from goodfit.debriefs.closeout_lint import DEFAULT_RULES
+from goodfit.debriefs.pressure_families import DEFAULT_PATTERNS, FAMILIES
 from goodfit.debriefs.closeout_message import DEFAULT_TEMPLATE
 
 KEEP_IN_TOUCH_DAYS = 90
@@ -18,4 +19,11 @@ OBJECTION_CATEGORIES = (
     "Contract length",
 )
 
-__all__ = ["DEFAULT_RULES", "DEFAULT_TEMPLATE", "KEEP_IN_TOUCH_DAYS", "OBJECTION_CATEGORIES"]
+__all__ = [
+    "DEFAULT_PATTERNS",
+    "DEFAULT_RULES",
+    "DEFAULT_TEMPLATE",
+    "FAMILIES",
+    "KEEP_IN_TOUCH_DAYS",
+    "OBJECTION_CATEGORIES",
+]
