@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from goodfit.debriefs.closeout_lint import DEFAULT_RULES
-from goodfit.debriefs.pressure_families import DEFAULT_PATTERNS, FAMILIES
 from goodfit.debriefs.closeout_message import DEFAULT_TEMPLATE
+from goodfit.debriefs.pressure_families import DEFAULT_PATTERNS, FAMILIES
 
 KEEP_IN_TOUCH_DAYS = 90
 OBJECTION_CATEGORIES = (
