@@ -155,8 +155,13 @@ def test_the_linter_endpoint(client, owner_api):
         "start": 0,
         "end": 12,
         "text": "Are you sure",
-        "kind": "argue",
+        "words": "Are you sure",
+        "family": "past_no",
+        "family_label": "Pushing past a no",
+        "kind": "past_no",
     }
+    assert body["findings"][1]["family"] == "deadline"
+    assert body["findings"][0]["suggestion"] == body["findings"][0]["rewrite"]
     assert post(client, f"{API}/closeout/lint", {"text": "x" * 4001}, owner_api).status_code == 422
     assert post(client, f"{API}/closeout/lint", {}, owner_api).status_code == 422
 

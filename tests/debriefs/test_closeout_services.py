@@ -9,15 +9,15 @@ import time_machine
 from django.core.exceptions import ValidationError
 
 from goodfit.core.models import AuditEntry
-from goodfit.debriefs.closeout_lint import LintRule
 from goodfit.debriefs.models import CloseOut, KeepInTouch
 from goodfit.debriefs.services import (
     closeout_send,
     debrief_settings_update,
     keep_in_touch_done,
     keep_in_touch_schedule,
+    pressure_pattern_create,
+    pressure_pattern_switch,
 )
-from goodfit.debriefs.settings_read import team_settings
 from goodfit.pipeline.models import Interaction
 
 GRACIOUS = "Thank you for letting me know. I hope we keep in touch."
@@ -64,16 +64,18 @@ def test_an_open_deal_gets_no_close_out(deal, owner):
         closeout_send(deal=deal, actor=owner, message=GRACIOUS)
 
 
-def test_the_team_setting_decides_the_delay_and_the_phrases(team, lost_deal, owner, manager):
+def test_the_team_settings_decide_the_delay_and_the_patterns(team, lost_deal, owner, manager):
     debrief_settings_update(
         team=team,
         actor=manager,
-        lint_rules=[LintRule("sign now", "Pressure.", "Whenever suits you.")],
         keep_in_touch_days=30,
         closeout_template="Hi $first_name",
         objection_categories=["Price"],
     )
-    assert [r.phrase for r in team_settings(team).lint_rules] == ["sign now"]
+    pressure_pattern_create(team=team, actor=manager, family="deadline", pattern="sign now")
+    with pytest.raises(ValidationError, match="sign now"):
+        closeout_send(deal=lost_deal, actor=owner, message="Please sign now.")
+    pressure_pattern_switch(team=team, actor=manager, key="past_no.mistake", active=False)
     closeout_send(deal=lost_deal, actor=owner, message="You're making a mistake, but bye.")
     task = KeepInTouch.objects.get()
     assert (task.due_on - task.created_at.date()).days == 30

@@ -69,7 +69,7 @@ def test_a_lost_deal_is_debriefed_closed_out_and_referred(
 
     message.fill("Carol, thank you for telling me. It sounds like the best decision for your")
     message.press_sequentially(" team.", delay=60)
-    expect(findings).to_contain_text("Nothing argues, guilts or pressures")
+    expect(findings).to_contain_text("Nothing rushes, guilts, frightens or argues")
     panel.get_by_role("button", name="Record as sent").click()
     expect(panel).to_contain_text("Keep in touch")
     assert CloseOut.objects.get(deal=deal).findings_count == 0

@@ -14,7 +14,7 @@ from django.http import Http404
 
 from goodfit.core.access import membership_for, require_manager
 from goodfit.core.models import Membership
-from goodfit.debriefs.models import Debrief, KeepInTouch, Objection, Referral
+from goodfit.debriefs.models import Debrief, KeepInTouch, Objection, PressurePattern, Referral
 from goodfit.pipeline.access import deals_visible_to
 
 
@@ -65,3 +65,10 @@ def get_rep_for_coaching(user: Any, rep_user_id: Any) -> Membership:
     if not viewer.is_manager and member.user_id != user.pk:
         raise PermissionDenied("Only managers can see a teammate's coaching view.")
     return member
+
+
+def get_pressure_pattern_for_manager(user: Any, pattern_id: Any) -> PressurePattern:
+    """A team's pressure pattern, for its managers (a rep gets 403, an outsider 404)."""
+    membership = require_manager(user)
+    patterns = PressurePattern.objects.filter(team_id=membership.team_id)
+    return _get(patterns.select_related("team"), pattern_id)

@@ -11,8 +11,8 @@ from ninja import Query, Router, Status
 from goodfit.core.access import membership_for, require_manager
 from goodfit.core.api import errors
 from goodfit.debriefs.access import get_referral_for_user, get_rep_for_coaching
-from goodfit.debriefs.closeout_lint import lint
 from goodfit.debriefs.models import Debrief
+from goodfit.debriefs.pressure import check_pressure
 from goodfit.debriefs.schemas import (
     CoachingOut,
     DebriefIn,
@@ -46,7 +46,6 @@ from goodfit.debriefs.services import (
     referral_record,
     referral_update,
 )
-from goodfit.debriefs.settings_read import team_settings
 from goodfit.pipeline.access import get_deal_for_user, get_prospect_for_user
 
 router = Router(tags=["debriefs"])
@@ -218,7 +217,9 @@ def delete_referral(request: HttpRequest, referral_id: int) -> Any:
 
 @router.post("/closeout/lint", response={200: LintOut, **errors()}, summary="Check a close-out")
 def closeout_lint(request: HttpRequest, payload: LintIn) -> Any:
-    """Text in, findings out, with the team's phrase list: what argues, guilts or pressures,
-    where (character offsets), why, and a suggested rewrite."""
-    findings = lint(payload.text, team_settings(membership_for(request.user).team).lint_rules)
+    """Text in, findings out, with the team's pressure patterns: what rushes, guilts,
+    frightens or argues, its family, where (character offsets), why, and a gentler line.
+    ``phrase``, ``kind`` and ``rewrite`` repeat ``pattern``, ``family`` and ``suggestion``
+    for clients of the first version."""
+    findings = check_pressure(payload.text, team=membership_for(request.user).team)
     return {"count": len(findings), "findings": findings}

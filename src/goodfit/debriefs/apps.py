@@ -43,3 +43,6 @@ class DebriefsConfig(AppConfig):
         register_settings_section(
             SettingsSection("Debriefs", "settings-debriefs", "debriefs", order=50)
         )
+        register_settings_section(
+            SettingsSection("Pressure patterns", "settings-pressure", "pressure", order=51)
+        )

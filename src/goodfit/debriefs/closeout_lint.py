@@ -1,158 +1,116 @@
-"""The close-out linter: flags words that argue with, guilt or pressure a prospect who
-has said no (pure Python: no Django).
+"""The pressure checker: finds words that rush, guilt, frighten or argue with a prospect
+(pure Python: no Django).
 
-Seed 004: "DO NOT EVER tell the prospect you think they are making a mistake."
-A close-out thanks them, accepts the decision and leaves the door open; anything that
-reopens the decision, keeps score or manufactures urgency undoes that.
+Seed 004: "DO NOT EVER tell the prospect you think they are making a mistake." A
+close-out, a follow-up or a walk-away message thanks them, respects their decision and
+their time; anything that manufactures urgency, keeps score or reopens a no undoes that.
 
-The phrase list is data (a team setting). Matching ignores case, treats typographic
-apostrophes like straight ones (and a missing apostrophe like a present one), lets
-any run of whitespace stand for a space, and only matches whole words. Findings carry
-the span in the original text, so a page can mark exactly what was flagged.
+Rules are patterns grouped in families (``pressure_families``), written in the syntax
+of ``pressure_syntax``. A finding is cleared when the same clause says, just before it,
+that there is no pressure ("no need to decide by Friday", "there's no deadline"):
+that is the gracious version of the same words. Findings carry the span in the
+original text, so a page can mark exactly what was flagged.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
-from functools import lru_cache
+from dataclasses import dataclass
 
-KINDS = ("argue", "guilt", "pressure")
-APOSTROPHES = "'’‘ʼ`"
-MAX_PHRASE = 120
+from goodfit.debriefs.pressure_families import (
+    DEFAULT_PATTERNS,
+    FAMILIES,
+    PatternRule,
+    family_label,
+)
+from goodfit.debriefs.pressure_syntax import PatternError, compile_pattern, may_match
 
+# Kept for callers of the first version: a rule is now a pattern with a family.
+LintRule = PatternRule
+DEFAULT_RULES = DEFAULT_PATTERNS
+KINDS = tuple(f.code for f in FAMILIES)
 
-@dataclass(frozen=True)
-class LintRule:
-    phrase: str
-    reason: str
-    rewrite: str
-    kind: str = "pressure"
+# Said just before a flagged phrase in the same clause, or inside it, these turn it
+# gracious.
+SOFTENERS = (
+    "no (rush/pressure/hurry/obligation/deadline/expiry) | no need [for you] to",
+    "(don't/do not/doesn't/does not/won't/will not/never) (need/have/has/expire*) [to]",
+    "(there's/there is/there are) no | not (asking/expecting/trying) [you] [to]",
+    "nothing (expire*/ends/changes) | only if | whenever | in your own time",
+    "(never/not/doesn't/does not/won't/will not) (rise/rises/go up/increase/disappear/expire)",
+)
+# Where a clause starts: sentence punctuation, or a turn such as "but" ("no pressure,
+# but the offer ends tonight" is still pressure).
+_CLAUSE_START = re.compile(r"[.!?;:,\n—–]|\b(?:but|however|though|although|yet|still)\b", re.I)
+SOFTENER_REACH = 60  # characters before the finding
 
 
 @dataclass(frozen=True)
 class Finding:
     start: int
     end: int
-    text: str  # as written in the message
-    phrase: str  # the rule that matched
-    kind: str
+    text: str  # the matched words, as written in the message
+    pattern: str
+    family: str
     reason: str
-    rewrite: str
+    suggestion: str
+    key: str = ""
+
+    @property
+    def family_label(self) -> str:
+        return family_label(self.family)
+
+    @property
+    def words(self) -> str:
+        return self.text
+
+    # The first version's names, still read by API clients.
+    @property
+    def phrase(self) -> str:
+        return self.pattern
+
+    @property
+    def kind(self) -> str:
+        return self.family
+
+    @property
+    def rewrite(self) -> str:
+        return self.suggestion
 
 
-_MISTAKE = (
-    "Tells them their judgment is poor. After a long sales cycle that insults them, "
-    "changes nothing and damages the relationship."
-)
-_SURE = "Questions a decision they have already made; it reads as trying to reopen it."
-_URGENCY = "Manufactured urgency. A close-out accepts the decision; it does not race it."
-_DOOR = "The door stays open: if your situation changes, we're here."
-_SCORE = "Keeps score of your effort. They owe you nothing for it, and it sounds like a bill."
-
-DEFAULT_RULES: tuple[LintRule, ...] = (
-    LintRule(
-        "you're making a mistake",
-        _MISTAKE,
-        "It sounds like you're making the best decision for your team.",
-        "argue",
-    ),
-    LintRule(
-        "you are making a mistake",
-        _MISTAKE,
-        "It sounds like you're making the best decision for your team.",
-        "argue",
-    ),
-    LintRule("big mistake", _MISTAKE, "I respect your decision.", "argue"),
-    LintRule("are you sure", _SURE, "Thank you for letting me know your decision.", "argue"),
-    LintRule("reconsider", _SURE, "If anything changes, I'd be glad to talk again.", "argue"),
-    LintRule(
-        "you don't understand",
-        "Blames them for a gap in the explanation, and argues with their conclusion.",
-        "Thank you for explaining your reasons.",
-        "argue",
-    ),
-    LintRule(
-        "you should have",
-        "Lectures them about a choice that was theirs to make.",
-        "What would have made the difference for you?",
-        "argue",
-    ),
-    LintRule(
-        "you'll regret",
-        "A threat dressed as advice; nobody comes back to a rep who warned them off.",
-        "I hope it works out well for you.",
-        "guilt",
-    ),
-    LintRule(
-        "you will regret",
-        "A threat dressed as advice; nobody comes back to a rep who warned them off.",
-        "I hope it works out well for you.",
-        "guilt",
-    ),
-    LintRule(
-        "after all the time",
-        _SCORE,
-        "I've enjoyed getting to know you and your team.",
-        "guilt",
-    ),
-    LintRule("waste of time", _SCORE, "I appreciate the time you gave us.", "guilt"),
-    LintRule(
-        "disappointed",
-        "Makes your feelings their problem.",
-        "I appreciate you telling me.",
-        "guilt",
-    ),
-    LintRule(
-        "let me down",
-        "Makes your feelings their problem.",
-        "Thank you for being straight with me.",
-        "guilt",
-    ),
-    LintRule("last chance", _URGENCY, _DOOR),
-    LintRule("only today", _URGENCY, _DOOR),
-    LintRule("today only", _URGENCY, _DOOR),
-    LintRule("final offer", _URGENCY, _DOOR),
-    LintRule("act now", _URGENCY, _DOOR),
-    LintRule("limited time", _URGENCY, _DOOR),
-    LintRule("offer expires", _URGENCY, _DOOR),
-    LintRule("before it's too late", _URGENCY, _DOOR),
-    LintRule("don't miss out", _URGENCY, _DOOR),
-    LintRule("if you sign today", _URGENCY, _DOOR),
-)
+def _softened(text: str, start: int, end: int) -> bool:
+    """A softener in the clause just before the match, or inside it ("prices won't go
+    up" is the match of "prices ... go up" with its own denial)."""
+    before = text[max(0, start - SOFTENER_REACH) : start]
+    cuts = [m.end() for m in _CLAUSE_START.finditer(before)]
+    clause = (before[cuts[-1] :] if cuts else before) + text[start:end]
+    return any(compile_pattern(p).search(clause) for p in SOFTENERS)
 
 
-def _token_pattern(token: str) -> str:
-    """A word of the phrase; an apostrophe in it matches any apostrophe, or none."""
-    parts = []
-    for char in token:
-        if char in APOSTROPHES:
-            parts.append(f"[{re.escape(APOSTROPHES)}]?")
-        else:
-            parts.append(re.escape(char))
-    return "".join(parts)
+def _matches(text: str, folded: str, rule: PatternRule) -> Iterable[re.Match[str]]:
+    try:
+        if not may_match(folded, rule.pattern):
+            return ()
+        regex = compile_pattern(rule.pattern)
+    except PatternError:  # stored before validation existed: skipped, never a crash
+        return ()
+    return regex.finditer(text)
 
 
-@lru_cache(maxsize=512)
-def phrase_pattern(phrase: str) -> re.Pattern[str]:
-    """Whole words, any case, any whitespace between them."""
-    tokens = [_token_pattern(t) for t in phrase.split()]
-    return re.compile(r"(?<!\w)" + r"\s+".join(tokens) + r"(?!\w)", re.IGNORECASE)
+def lint(text: str, rules: Iterable[PatternRule] = DEFAULT_PATTERNS) -> list[Finding]:
+    """Every flagged stretch of ``text``, in reading order.
 
-
-def lint(text: str, rules: Iterable[LintRule] = DEFAULT_RULES) -> list[Finding]:
-    """Every flagged phrase in ``text``, in reading order.
-
-    Where two rules match overlapping text (``"you're making a mistake"`` and
-    ``"big mistake"`` in "you're making a big mistake"), the earlier, longer one wins:
-    one finding per stretch of text is what a person can act on.
+    Where two patterns match overlapping text, the earlier, longer one wins: one
+    finding per stretch of text is what a person can act on.
     """
+    folded = text.casefold()
     found = [
-        Finding(m.start(), m.end(), m.group(0), r.phrase, r.kind, r.reason, r.rewrite)
+        Finding(m.start(), m.end(), m.group(0), r.pattern, r.family, r.why, r.gentler, r.key)
         for r in rules
-        if r.phrase.strip()
-        for m in phrase_pattern(r.phrase).finditer(text)
+        if r.active and r.pattern.strip()
+        for m in _matches(text, folded, r)
+        if not _softened(text, m.start(), m.end())
     ]
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Finding] = []
@@ -176,56 +134,9 @@ def highlight(text: str, findings: Sequence[Finding]) -> list[tuple[str, Finding
     return pieces
 
 
-# The team setting is edited as text, one rule a line: "phrase | reason | rewrite | kind".
-
-
-def rules_format(rules: Iterable[LintRule]) -> str:
-    return "\n".join(f"{r.phrase} | {r.reason} | {r.rewrite} | {r.kind}" for r in rules)
-
-
-def _rule_from_line(line: str) -> LintRule:
-    parts = [part.strip() for part in line.split("|")]
-    if len(parts) not in (3, 4) or not all(parts[:3]):
-        raise ValueError(
-            "write “phrase | reason | suggested rewrite”, optionally followed by "
-            f"“| kind” ({', '.join(KINDS)})"
-        )
-    kind = parts[3] if len(parts) == 4 and parts[3] else "pressure"
-    if kind not in KINDS:
-        raise ValueError(f"the kind “{kind}” is not one of {', '.join(KINDS)}")
-    if len(parts[0]) > MAX_PHRASE:
-        raise ValueError(f"the phrase is longer than {MAX_PHRASE} characters")
-    return LintRule(phrase=" ".join(parts[0].split()), reason=parts[1], rewrite=parts[2], kind=kind)
-
-
-def rules_parse(text: str) -> tuple[list[LintRule], list[str]]:
-    """The rules in ``text`` and a message for each line that is not one (blank lines and
-    lines starting with ``#`` are skipped)."""
-    rules: list[LintRule] = []
-    errors: list[str] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        try:
-            rules.append(_rule_from_line(line))
-        except ValueError as error:
-            errors.append(f"Line {number}: {error}.")
-    return rules, errors
-
-
-def rules_to_data(rules: Iterable[LintRule]) -> list[dict[str, str]]:
-    return [asdict(rule) for rule in rules]
-
-
-def rules_from_data(data: Iterable[dict[str, str]]) -> list[LintRule]:
-    """Rules stored as JSON; entries missing a phrase are skipped rather than trusted."""
-    return [
-        LintRule(
-            phrase=str(item["phrase"]),
-            reason=str(item.get("reason", "")),
-            rewrite=str(item.get("rewrite", "")),
-            kind=str(item.get("kind", "pressure")),
-        )
-        for item in data
-        if isinstance(item, dict) and str(item.get("phrase", "")).strip()
-    ]
+def merge_rules(
+    defaults: Iterable[PatternRule], overrides: dict[str, PatternRule], own: Iterable[PatternRule]
+) -> list[PatternRule]:
+    """A team's rules: each default, or the team's version of it (edited or switched
+    off, by key), then the team's own patterns."""
+    return [overrides.get(rule.key, rule) for rule in defaults] + list(own)

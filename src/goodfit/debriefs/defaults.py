@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from goodfit.debriefs.closeout_lint import DEFAULT_RULES
 from goodfit.debriefs.closeout_message import DEFAULT_TEMPLATE
+from goodfit.debriefs.pressure_families import DEFAULT_PATTERNS, FAMILIES
 
 KEEP_IN_TOUCH_DAYS = 90
 OBJECTION_CATEGORIES = (
@@ -18,4 +19,11 @@ OBJECTION_CATEGORIES = (
     "Contract length",
 )
 
-__all__ = ["DEFAULT_RULES", "DEFAULT_TEMPLATE", "KEEP_IN_TOUCH_DAYS", "OBJECTION_CATEGORIES"]
+__all__ = [
+    "DEFAULT_PATTERNS",
+    "DEFAULT_RULES",
+    "DEFAULT_TEMPLATE",
+    "FAMILIES",
+    "KEEP_IN_TOUCH_DAYS",
+    "OBJECTION_CATEGORIES",
+]

@@ -7,8 +7,9 @@ from typing import Any
 from django import forms
 
 from goodfit.debriefs.categories import grouped_choices
-from goodfit.debriefs.closeout_lint import rules_format, rules_parse
 from goodfit.debriefs.closeout_message import PLACEHOLDERS
+from goodfit.debriefs.pressure_families import FAMILIES
+from goodfit.debriefs.pressure_syntax import MAX_LENGTH, pattern_error
 from goodfit.debriefs.services.closeouts import MAX_MESSAGE
 from goodfit.debriefs.settings_read import TeamDebriefSettings
 
@@ -120,13 +121,6 @@ class ObjectionForm(PanelForm):
 
 
 class DebriefSettingsForm(forms.Form):
-    lint_rules = forms.CharField(
-        label="Phrases the close-out linter flags",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 14, "class": "mono"}),
-        help_text="One a line: phrase | why it hurts | suggested rewrite | kind (argue, guilt "
-        "or pressure). Matching ignores case and apostrophe style. Empty: flag nothing.",
-    )
     keep_in_touch_days = forms.IntegerField(
         label="Keep in touch after (days)", min_value=1, max_value=730
     )
@@ -145,17 +139,59 @@ class DebriefSettingsForm(forms.Form):
     @classmethod
     def initial_from(cls, current: TeamDebriefSettings, categories: list[str]) -> dict[str, Any]:
         return {
-            "lint_rules": rules_format(current.lint_rules),
             "keep_in_touch_days": current.keep_in_touch_days,
             "closeout_template": current.closeout_template,
             "objection_categories": "\n".join(categories),
         }
 
-    def clean_lint_rules(self) -> Any:
-        rules, errors = rules_parse(self.cleaned_data["lint_rules"])
-        if errors:
-            raise forms.ValidationError(errors)
-        return rules
-
     def clean_objection_categories(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["objection_categories"].splitlines()]
+
+
+PATTERN_HELP = (
+    "Words, any case. expir* = any word starting with expir; spot/place = either word; "
+    "(go live / get started) = either group; [the whole] = optional; ... = up to three "
+    "words between; {number}, {day}, {time}, {when}. Example: only {number} ... spots/places left"
+)
+
+
+class PressurePatternForm(forms.Form):
+    """A pressure pattern, the team's own or its version of a default."""
+
+    family = forms.ChoiceField(
+        label="Family", choices=[(f.code, f.label) for f in FAMILIES], required=False
+    )
+    pattern = forms.CharField(
+        label="Pattern",
+        max_length=MAX_LENGTH,
+        help_text=PATTERN_HELP,
+        widget=forms.TextInput(attrs={"class": "mono", "autocomplete": "off"}),
+    )
+    reason = forms.CharField(
+        label="Why it hurts",
+        required=False,
+        max_length=300,
+        help_text="Shown to the rep. Blank: the family's explanation.",
+    )
+    suggestion = forms.CharField(
+        label="Gentler line",
+        required=False,
+        max_length=300,
+        help_text="Suggested instead. Blank: the family's suggestion.",
+    )
+    is_active = forms.BooleanField(label="Checked (switched on)", required=False, initial=True)
+
+    def __init__(self, *args: Any, default: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.is_default = default
+        if default:  # a default keeps its family
+            del self.fields["family"]
+        else:
+            self.fields["family"].required = True
+
+    def clean_pattern(self) -> str:
+        pattern = " ".join(self.cleaned_data["pattern"].split())
+        problem = pattern_error(pattern)
+        if problem:
+            raise forms.ValidationError(problem)
+        return pattern

@@ -12,9 +12,11 @@ from django.db import models
 
 from goodfit.core.models import Team
 from goodfit.debriefs.categories import CATEGORIES
+from goodfit.debriefs.pressure_families import FAMILIES
 from goodfit.pipeline.models import Deal, Prospect
 
 CATEGORY_CHOICES = [(c.code, c.label) for c in CATEGORIES]
+FAMILY_CHOICES = [(f.code, f.label) for f in FAMILIES]
 USER = settings.AUTH_USER_MODEL
 
 
@@ -22,14 +24,56 @@ class DebriefSettings(models.Model):
     """A team's choices; a team without a row uses the defaults (see selectors)."""
 
     team = models.OneToOneField(Team, on_delete=models.CASCADE, related_name="debrief_settings")
-    # [{"phrase", "reason", "rewrite", "kind"}] as in closeout_lint.LintRule.
-    lint_rules = models.JSONField(default=list, blank=True)
     keep_in_touch_days = models.PositiveIntegerField(default=90)
     closeout_template = models.TextField(max_length=4000)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
         return f"Debrief settings of {self.team}"
+
+
+class PressurePattern(models.Model):
+    """A team's pattern for the pressure checker, in the syntax of ``pressure_syntax``.
+
+    With ``builtin_key`` it is the team's version of a default (edited, or switched off
+    with ``is_active``); deleting that row restores the default. Without, it is the
+    team's own pattern.
+    """
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="pressure_patterns")
+    builtin_key = models.CharField(max_length=60, blank=True)
+    family = models.CharField(max_length=16, choices=FAMILY_CHOICES)
+    pattern = models.CharField(max_length=200)
+    reason = models.CharField(max_length=300, blank=True)
+    suggestion = models.CharField(max_length=300, blank=True)
+    is_active = models.BooleanField(default=True)
+    created_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["family", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["team", "builtin_key"],
+                condition=~models.Q(builtin_key=""),
+                name="pressure_pattern_default_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.pattern
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from goodfit.debriefs.pressure_syntax import pattern_error
+
+        problem = pattern_error(self.pattern)
+        if problem:
+            raise ValidationError({"pattern": problem})
 
 
 class ObjectionCategory(models.Model):

@@ -12,7 +12,6 @@ from typing import Any
 from django.http import HttpRequest
 
 from goodfit.core.access import membership_for
-from goodfit.debriefs.closeout_lint import lint
 from goodfit.debriefs.closeout_message import render
 from goodfit.debriefs.forms import (
     CloseOutForm,
@@ -22,6 +21,7 @@ from goodfit.debriefs.forms import (
     ReviewForm,
 )
 from goodfit.debriefs.models import CloseOut, Debrief, KeepInTouch, Objection
+from goodfit.debriefs.pressure import check_pressure
 from goodfit.debriefs.selectors import referrals_of, referrals_out, segment_objections
 from goodfit.debriefs.services.common import needs_debrief
 from goodfit.debriefs.settings_read import (
@@ -76,7 +76,7 @@ def _closeout(request: HttpRequest, deal: Deal, settings: TeamDebriefSettings) -
         message = form.data.get("message", "")
     return {
         "closeout_form": form,
-        "findings": lint(message, settings.lint_rules),
+        "findings": check_pressure(message, team=deal.team),
         "sent": sent,
         "keep_in_touch": KeepInTouch.objects.filter(deal=deal, done_at__isnull=True).first(),
     }

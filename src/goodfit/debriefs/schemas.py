@@ -179,9 +179,14 @@ class FindingOut(Schema):
     start: int
     end: int
     text: str
+    words: str
+    family: str
+    family_label: str
+    pattern: str
+    reason: str
+    suggestion: str
     phrase: str
     kind: str
-    reason: str
     rewrite: str
 
 

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 
 from goodfit.core.models import Team
 from goodfit.debriefs import defaults
-from goodfit.debriefs.closeout_lint import LintRule, rules_from_data
-from goodfit.debriefs.models import DebriefSettings, ObjectionCategory
+from goodfit.debriefs.closeout_lint import merge_rules
+from goodfit.debriefs.models import DebriefSettings, ObjectionCategory, PressurePattern
+from goodfit.debriefs.pressure_families import DEFAULT_PATTERNS, PatternRule
 
 
 @dataclass(frozen=True)
 class TeamDebriefSettings:
-    lint_rules: list[LintRule]
     keep_in_touch_days: int
     closeout_template: str
     is_default: bool
@@ -21,15 +21,32 @@ class TeamDebriefSettings:
 def team_settings(team: Team) -> TeamDebriefSettings:
     row = DebriefSettings.objects.filter(team=team).first()
     if row is None:
-        return TeamDebriefSettings(
-            list(defaults.DEFAULT_RULES),
-            defaults.KEEP_IN_TOUCH_DAYS,
-            defaults.DEFAULT_TEMPLATE,
-            True,
-        )
-    return TeamDebriefSettings(
-        rules_from_data(row.lint_rules), row.keep_in_touch_days, row.closeout_template, False
+        return TeamDebriefSettings(defaults.KEEP_IN_TOUCH_DAYS, defaults.DEFAULT_TEMPLATE, True)
+    return TeamDebriefSettings(row.keep_in_touch_days, row.closeout_template, False)
+
+
+def rule_of(row: PressurePattern) -> PatternRule:
+    return PatternRule(
+        key=row.builtin_key or f"team:{row.pk}",
+        family=row.family,
+        pattern=row.pattern,
+        reason=row.reason,
+        suggestion=row.suggestion,
+        builtin=bool(row.builtin_key),
+        active=row.is_active,
     )
+
+
+def pressure_rules(team: Team) -> list[PatternRule]:
+    """Every pattern the team checks with, switched-off ones included (``active``)."""
+    overrides: dict[str, PatternRule] = {}
+    own: list[PatternRule] = []
+    for row in PressurePattern.objects.filter(team=team).order_by("id"):
+        if row.builtin_key:
+            overrides[row.builtin_key] = rule_of(row)
+        else:
+            own.append(rule_of(row))
+    return merge_rules(DEFAULT_PATTERNS, overrides, own)
 
 
 def objection_category_names(team: Team) -> list[str]:

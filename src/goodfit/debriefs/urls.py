@@ -1,6 +1,6 @@
 from django.urls import path
 
-from goodfit.debriefs.views import deal, pages, settings_views
+from goodfit.debriefs.views import deal, pages, pressure_settings, settings_views
 
 urlpatterns = [
     path("debriefs/", pages.todo, name="debriefs-todo"),
@@ -17,4 +17,25 @@ urlpatterns = [
     path("deals/<int:pk>/debrief/referral/", deal.referral_new, name="deal-debrief-referral"),
     path("deals/<int:pk>/debrief/objection/", deal.objection_new, name="deal-debrief-objection"),
     path("settings/debriefs/", settings_views.debrief_settings, name="settings-debriefs"),
+    path("settings/pressure/", pressure_settings.pressure_patterns, name="settings-pressure"),
+    path(
+        "settings/pressure/switch/",
+        pressure_settings.pressure_pattern_switch_view,
+        name="settings-pressure-switch",
+    ),
+    path(
+        "settings/pressure/<int:pk>/",
+        pressure_settings.pressure_pattern_edit,
+        name="settings-pressure-edit",
+    ),
+    path(
+        "settings/pressure/<int:pk>/delete/",
+        pressure_settings.pressure_pattern_delete_view,
+        name="settings-pressure-delete",
+    ),
+    path(
+        "settings/pressure/default/<str:key>/",
+        pressure_settings.pressure_default_edit,
+        name="settings-pressure-default",
+    ),
 ]

@@ -16,6 +16,13 @@ from goodfit.debriefs.services.objections import (
     objection_delete,
     objection_record,
 )
+from goodfit.debriefs.services.pressure import (
+    pressure_default_save,
+    pressure_pattern_create,
+    pressure_pattern_delete,
+    pressure_pattern_switch,
+    pressure_pattern_update,
+)
 from goodfit.debriefs.services.referrals import (
     referral_create,
     referral_delete,
@@ -36,6 +43,11 @@ __all__ = [
     "objection_categories_ensure",
     "objection_delete",
     "objection_record",
+    "pressure_default_save",
+    "pressure_pattern_create",
+    "pressure_pattern_delete",
+    "pressure_pattern_switch",
+    "pressure_pattern_update",
     "referral_create",
     "referral_delete",
     "referral_record",

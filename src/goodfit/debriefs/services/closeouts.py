@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from goodfit.core.audit import audit_created, audit_record
 from goodfit.core.models import AuditEntry
-from goodfit.debriefs.closeout_lint import lint
 from goodfit.debriefs.models import CloseOut, KeepInTouch
+from goodfit.debriefs.pressure import check_pressure
 from goodfit.debriefs.services.common import check_needs_debrief
 from goodfit.debriefs.settings_read import team_settings
 from goodfit.pipeline.models import Channel, Deal
@@ -28,20 +28,20 @@ def _check_contactable(deal: Deal, field: str) -> None:
         )
 
 
-def _check_message(message: str, rules: list[Any], send_as_written: bool) -> int:
+def _check_message(message: str, deal: Deal, send_as_written: bool) -> int:
     if not message.strip():
         raise ValidationError({"message": "Write the close-out message before sending it."})
     if len(message) > MAX_MESSAGE:
         raise ValidationError(
             {"message": f"The message is {len(message)} characters; keep it under {MAX_MESSAGE}."}
         )
-    findings = lint(message, rules)
+    findings = check_pressure(message, team=deal.team)
     if findings and not send_as_written:
         quoted = ", ".join(f"“{f.text}”" for f in findings)
         raise ValidationError(
             {
-                "message": f"{len(findings)} phrase{'s' if len(findings) > 1 else ''} may argue, "
-                f"guilt or pressure: {quoted}. Rewrite them, or tick “Send as written”."
+                "message": f"{len(findings)} phrase{'s' if len(findings) > 1 else ''} may rush, "
+                f"guilt, frighten or argue: {quoted}. Rewrite them, or tick “Send as written”."
             }
         )
     return len(findings)
@@ -65,7 +65,7 @@ def closeout_send(
     check_needs_debrief(deal)
     _check_contactable(deal, "message")
     settings = team_settings(deal.team)
-    findings = _check_message(message, settings.lint_rules, send_as_written)
+    findings = _check_message(message, deal, send_as_written)
     now = at or timezone.now()
     closeout = CloseOut(deal=deal, message=message, findings_count=findings, by=actor, sent_at=now)
     closeout.full_clean()

@@ -1,5 +1,5 @@
-"""A team's debrief settings: linter phrases, keep-in-touch delay, close-out template,
-objection categories."""
+"""A team's debrief settings: keep-in-touch delay, close-out template, objection
+categories (pressure patterns have their own page and services)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from django.db import transaction
 
 from goodfit.core.audit import audit_record
 from goodfit.core.models import AuditEntry, Team
-from goodfit.debriefs.closeout_lint import LintRule, rules_to_data
 from goodfit.debriefs.closeout_message import template_errors
 from goodfit.debriefs.models import DebriefSettings, ObjectionCategory
 
@@ -51,7 +50,6 @@ def debrief_settings_update(
     *,
     team: Team,
     actor: Any,
-    lint_rules: Sequence[LintRule],
     keep_in_touch_days: int,
     closeout_template: str,
     objection_categories: Sequence[str],
@@ -60,7 +58,6 @@ def debrief_settings_update(
     row, _ = DebriefSettings.objects.get_or_create(
         team=team, defaults={"closeout_template": closeout_template}
     )
-    row.lint_rules = rules_to_data(lint_rules)
     row.keep_in_touch_days = keep_in_touch_days
     row.closeout_template = closeout_template
     row.full_clean()
@@ -72,7 +69,6 @@ def debrief_settings_update(
         action=AuditEntry.Action.UPDATE,
         obj=row,
         changes={
-            "lint_rules": [None, len(lint_rules)],
             "keep_in_touch_days": [None, keep_in_touch_days],
             "objection_categories": [None, list(objection_categories)],
         },

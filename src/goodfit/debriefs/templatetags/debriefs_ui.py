@@ -52,3 +52,26 @@ def outcome_label(outcome: str) -> str:
 @register.filter
 def outcome_class(outcome: str) -> str:
     return outcome if outcome in OUTCOME_LABELS and outcome != "no deal" else "neutral"
+
+
+@register.inclusion_tag("debriefs/partials/pressure_warning.html", takes_context=True)
+def pressure_warning(context: template.Context, text: Any) -> dict[str, Any]:
+    """A warning before sending ``text``, with the signed-in member's team patterns.
+
+    Other apps' pages use it next to a message a rep is about to send:
+    ``{% load debriefs_ui %}{% pressure_warning f.message %}``. The team's patterns are
+    read once per request, however many messages the page shows.
+    """
+    from django.http import Http404
+
+    from goodfit.core.access import membership_for
+    from goodfit.debriefs.pressure import check_pressure_cached
+
+    request = context.get("request")
+    if request is None or not text:
+        return {"findings": []}
+    try:
+        team = membership_for(request.user).team
+    except Http404:
+        return {"findings": []}
+    return {"findings": check_pressure_cached(str(text), team=team, cache=request)}

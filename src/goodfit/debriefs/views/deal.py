@@ -21,7 +21,6 @@ from django.views.decorators.http import require_POST
 from goodfit.core.access import membership_for
 from goodfit.core.forms import add_service_errors
 from goodfit.debriefs.access import get_debrief_for_manager, get_keep_in_touch_for_user
-from goodfit.debriefs.closeout_lint import lint
 from goodfit.debriefs.forms import (
     CloseOutForm,
     DebriefForm,
@@ -32,6 +31,7 @@ from goodfit.debriefs.forms import (
 )
 from goodfit.debriefs.models import Debrief
 from goodfit.debriefs.panel import PANEL_TEMPLATE, panel_context
+from goodfit.debriefs.pressure import check_pressure
 from goodfit.debriefs.services import (
     closeout_send,
     debrief_complete,
@@ -41,7 +41,7 @@ from goodfit.debriefs.services import (
     objection_record,
     referral_record,
 )
-from goodfit.debriefs.settings_read import objection_category_names, team_settings
+from goodfit.debriefs.settings_read import objection_category_names
 from goodfit.pipeline.access import get_deal_for_user
 from goodfit.pipeline.models import Deal
 from goodfit.pipeline.views.common import wants_fragment
@@ -181,7 +181,7 @@ def lint_view(request: HttpRequest) -> HttpResponse:
     team = membership_for(request.user).team
     form = LintForm(request.POST)
     message = form.cleaned_data["message"] if form.is_valid() else ""
-    findings = lint(message, team_settings(team).lint_rules)
+    findings = check_pressure(message, team=team)
     context = {
         "findings": findings,
         "checked": bool(message.strip()),
