@@ -60,18 +60,85 @@
     });
   });
 
-  /* ---- User menu: close the <details> menu on Escape or a click elsewhere. ---- */
+  /* ---- Menus: close an open <details> menu (user menu, phone Menu drawer) on Escape
+     or on a click elsewhere. ---- */
+  var MENUS = "details.user-menu[open], details.nav-drawer[open]";
+
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
-    document.querySelectorAll("details.user-menu[open]").forEach(function (menu) {
+    document.querySelectorAll(MENUS).forEach(function (menu) {
       menu.removeAttribute("open");
       menu.querySelector("summary").focus();
     });
   });
 
   document.addEventListener("click", function (event) {
-    document.querySelectorAll("details.user-menu[open]").forEach(function (menu) {
+    document.querySelectorAll(MENUS).forEach(function (menu) {
       if (!menu.contains(event.target)) menu.removeAttribute("open");
     });
+  });
+
+  /* ---- No silent failure -------------------------------------------------------------
+     The htmx-config meta (base.html) lets validation answers (400, 409, 422) swap in, so
+     forms show their errors next to their fields. Everything else that fails (a server
+     error, a page refused, no connection) is said in a toast. */
+  var GENERIC = {
+    0: "goodfit could not be reached. Check your connection; nothing was saved.",
+    403: "That was refused. Reload the page (your session may have expired) and try again.",
+    404: "That is no longer there. Reload the page to see what changed.",
+    500: "Something went wrong on the server; nothing was saved. Try again in a moment."
+  };
+
+  function failureMessage(xhr) {
+    var status = xhr ? xhr.status : 0;
+    var said = xhr && xhr.getResponseHeader && xhr.getResponseHeader("X-Goodfit-Message");
+    if (said) return said;
+    if (GENERIC[status]) return GENERIC[status];
+    if (status >= 500) return GENERIC[500];
+    return "That did not work (error " + status + "); nothing was saved. Reload the page and try again.";
+  }
+
+  function toast(message) {
+    var region = document.getElementById("toasts");
+    if (!region) return;
+    var box = document.createElement("div");
+    box.className = "toast";
+    box.setAttribute("role", "alert");
+    var text = document.createElement("p");
+    text.textContent = message;
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "btn btn-small";
+    close.textContent = "Dismiss";
+    close.addEventListener("click", function () { box.remove(); });
+    box.appendChild(text);
+    box.appendChild(close);
+    region.appendChild(box);
+  }
+  window.goodfitToast = toast;
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var xhr = event.detail.xhr;
+    // A whole error page (a 400 from a bad request, not a form) must not land inside a
+    // panel: say it instead.
+    if (event.detail.shouldSwap && xhr.status >= 400 &&
+        /<html[\s>]/i.test(String(xhr.responseText || "").slice(0, 600))) {
+      event.detail.shouldSwap = false;
+      toast(failureMessage(xhr));
+    }
+  });
+  document.addEventListener("htmx:responseError", function (event) {
+    toast(failureMessage(event.detail.xhr));
+  });
+  document.addEventListener("htmx:sendError", function () { toast(GENERIC[0]); });
+  document.addEventListener("htmx:timeout", function () { toast(GENERIC[0]); });
+  document.addEventListener("htmx:swapError", function () {
+    toast("The page could not show the answer. Reload the page to see what was saved.");
+  });
+  // A successful action clears the failures it replaces.
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (!event.detail.successful) return;
+    var region = document.getElementById("toasts");
+    if (region) region.replaceChildren();
   });
 })();
