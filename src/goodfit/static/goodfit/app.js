@@ -141,4 +141,47 @@
     var region = document.getElementById("toasts");
     if (region) region.replaceChildren();
   });
+
+  /* ---- Length limits: never cut text silently ----------------------------------------
+     A maxlength attribute makes the browser drop what is pasted past the limit without a
+     word. Instead the field keeps everything, says the limit as soon as it is passed, and
+     the server refuses the save with the same limit named. */
+  function releaseLimits(root) {
+    if (!root || !root.querySelectorAll) return;
+    root.querySelectorAll("input[maxlength], textarea[maxlength]").forEach(function (field) {
+      field.dataset.maxlength = field.getAttribute("maxlength");
+      field.removeAttribute("maxlength");
+    });
+  }
+
+  function checkLimit(field) {
+    var limit = parseInt(field.dataset.maxlength, 10);
+    if (!limit) return;
+    var length = Array.from(field.value).length; // characters, as the server counts them
+    var id = (field.id || field.name) + "-limit";
+    var note = document.getElementById(id);
+    if (length <= limit) {
+      if (note) {
+        note.remove();
+        field.removeAttribute("aria-invalid");
+      }
+      return;
+    }
+    if (!note) {
+      note = document.createElement("p");
+      note.id = id;
+      note.className = "field-error field-limit";
+      note.setAttribute("aria-live", "polite");
+      field.insertAdjacentElement("afterend", note);
+      field.setAttribute("aria-invalid", "true");
+    }
+    note.textContent = "At most " + limit.toLocaleString() + " characters; this has " +
+      length.toLocaleString() + ". Shorten it to save.";
+  }
+
+  releaseLimits(document);
+  document.addEventListener("htmx:load", function (event) { releaseLimits(event.detail.elt); });
+  document.addEventListener("input", function (event) {
+    if (event.target.dataset && event.target.dataset.maxlength) checkLimit(event.target);
+  });
 })();
