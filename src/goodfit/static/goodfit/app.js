@@ -184,4 +184,19 @@
   document.addEventListener("input", function (event) {
     if (event.target.dataset && event.target.dataset.maxlength) checkLimit(event.target);
   });
+
+  /* ---- Cut text shows its whole value on hover --------------------------------------
+     Text cut short by CSS (an ellipsis, a two-line clamp) gets a tooltip with all of it,
+     the first time the pointer or the focus reaches it. */
+  var CUT = ".truncate, .picker-detail, .facts dd > a";
+
+  function explainCut(event) {
+    var el = event.target.closest && event.target.closest(CUT);
+    if (!el || el.hasAttribute("title")) return;
+    if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) {
+      el.setAttribute("title", el.textContent.trim());
+    }
+  }
+  document.addEventListener("mouseover", explainCut);
+  document.addEventListener("focusin", explainCut);
 })();
