@@ -75,6 +75,26 @@ def deal(team, owner, prospect, offering):
     )
 
 
+def browser_skip_warning(skipped_reports) -> str | None:
+    """One loud line when browser tests were skipped for want of Chromium, else None."""
+    from tests.e2e.conftest import CHROMIUM, INSTALL_CHROMIUM, NO_CHROMIUM
+
+    count = sum(1 for report in skipped_reports if NO_CHROMIUM in str(report.longrepr))
+    if not count:
+        return None
+    return (
+        f"{count} BROWSER TESTS SKIPPED: no Chromium at {CHROMIUM} "
+        f"(set GOODFIT_CHROMIUM, or install it: {INSTALL_CHROMIUM})"
+    )
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    # A green run without the page flows must not pass for a full one.
+    warning = browser_skip_warning(terminalreporter.stats.get("skipped", []))
+    if warning:
+        terminalreporter.write_sep("!", warning, red=True, bold=True)
+
+
 def _client_for(user) -> Client:
     client = Client()
     client.force_login(user)

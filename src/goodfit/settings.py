@@ -155,8 +155,11 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "board"
+# "/" sends a rep to Today and a manager to the board (goodfit.core.views.landing_url).
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# An expired form gets the app's own page (and a toast for htmx), not Django's.
+CSRF_FAILURE_VIEW = "goodfit.core.views.csrf_failure"
 
 # Throttle guessing: five failures per user and address lock for 15 minutes.
 AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))

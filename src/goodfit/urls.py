@@ -17,3 +17,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", core_views.healthz, name="healthz"),
 ]
+
+handler400 = "goodfit.core.views.bad_request"
+handler403 = "goodfit.core.views.permission_denied"
+handler404 = "goodfit.core.views.page_not_found"
+handler500 = "goodfit.core.views.server_error"

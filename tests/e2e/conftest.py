@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 
 import pytest
@@ -19,10 +20,15 @@ CHROMIUM_ARGS = [
 PASSWORD = "correct-horse-battery"
 
 
+# tests/conftest.py counts the tests skipped with this reason and says so loudly at the end.
+NO_CHROMIUM = "Chromium not found at"
+INSTALL_CHROMIUM = "apt-get install -y chromium"
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
-        pytest.skip(f"Chromium not found at {CHROMIUM}; install Debian's chromium package")
+        pytest.skip(f"{NO_CHROMIUM} {CHROMIUM}; install it with `{INSTALL_CHROMIUM}`")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -58,9 +64,20 @@ def new_context(browser, live_server):
         context.close()
 
 
-def login(page, username: str, password: str = PASSWORD) -> None:
+# Where signing in lands: a rep on Today, a manager on the board.
+LANDING_PAGES = re.compile(r"/(today|board)/(\?.*)?$")
+
+
+def login(page, username: str, password: str = PASSWORD, *, then: str | None = None) -> None:
+    """Sign in through the form and wait for the landing page (Today or the board).
+
+    ``then`` opens that page afterwards, for tests that start somewhere else
+    (``login(page, "olivia", then="/board/")``).
+    """
     page.goto("/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/board/**")
+    page.wait_for_url(LANDING_PAGES)
+    if then is not None:
+        page.goto(then)

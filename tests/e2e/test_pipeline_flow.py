@@ -52,7 +52,7 @@ def log_call(page: Page, summary: str) -> None:
 
 
 def test_rep_creates_a_deal_logs_a_call_moves_it_and_wins_it(page, owner, prospect, offering):
-    login(page, owner.username)
+    login(page, owner.username, then="/board/")
     deal = create_deal(page, prospect, offering)
     expect(page.locator(".timeline")).to_contain_text("Opened in Lead")
 
@@ -82,7 +82,7 @@ def test_rep_creates_a_deal_logs_a_call_moves_it_and_wins_it(page, owner, prospe
 
 
 def test_dragging_a_card_to_another_column_moves_the_deal(page, owner, deal):
-    login(page, owner.username)
+    login(page, owner.username, then="/board/")
     page.evaluate("window.__stillTheSamePage = true")
     card = page.locator(f"#deal-card-{deal.pk}")
     card.drag_to(column(page, "Discovery").locator(".column-body"))
@@ -93,7 +93,7 @@ def test_dragging_a_card_to_another_column_moves_the_deal(page, owner, deal):
 
 
 def test_filtering_the_board_keeps_the_page_and_the_filters(page, owner, deal):
-    login(page, owner.username)
+    login(page, owner.username, then="/board/")
     page.evaluate("window.__stillTheSamePage = true")
     page.get_by_label("Search", exact=True).fill("nothing like this")
     page.get_by_role("button", name="Filter").click()

@@ -16,8 +16,8 @@ def stage(team, name: str) -> Stage:
     return team.stages.get(name=name)
 
 
-def test_home_redirects_to_the_board(owner_client):
-    response = owner_client.get("/")
+def test_home_redirects_a_manager_to_the_board(manager_client):
+    response = manager_client.get("/")
     assert response.status_code == 302 and response.url == reverse("board")
 
 
@@ -194,11 +194,11 @@ def test_login_page_has_labelled_fields_and_a_sign_in_button(client):
     assert ">Sign in</button>" in html
 
 
-def test_login_takes_the_member_to_the_board(client, owner):
+def test_login_takes_a_rep_to_today(client, owner):
     response = client.post(
         reverse("login"), {"username": "olivia", "password": "correct-horse-battery"}
     )
-    assert response.status_code == 302 and response.url == reverse("board")
+    assert response.status_code == 302 and response.url == reverse("today")
 
 
 def test_repeated_wrong_passwords_show_the_lockout_page(client, owner):

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from goodfit.core.access import membership_for
 from goodfit.core.extensions import deal_markers
 from goodfit.core.forms import add_service_errors
+from goodfit.core.views import landing_url
 from goodfit.pipeline.access import get_deal_for_user
 from goodfit.pipeline.exceptions import StaleVersionError
 from goodfit.pipeline.forms import DealCreateForm, DealEditForm, DealFilterForm, DealForm
@@ -33,7 +34,7 @@ STALE_MESSAGE = (
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return redirect("board")
+    return redirect(landing_url(request.user))
 
 
 @login_required

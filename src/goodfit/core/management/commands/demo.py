@@ -59,7 +59,7 @@ class Command(BaseCommand):
             )
         else:
             self._load(options["deals"], options["seed"])
-        self._print_logins(options["host"], options["port"])
+        self._print_logins(options["host"], options["port"], serving=not options["no_serve"])
         if not options["no_serve"]:
             serve(options["host"], options["port"], self.stdout)
 
@@ -79,15 +79,17 @@ class Command(BaseCommand):
             demo_load(deals=deals, seed=seed, progress=lambda n: bar.advance(task, n))
         self.stdout.write(f"Loaded {deals:,} demo deals in {time.monotonic() - started:.1f} s.")
 
-    def _print_logins(self, host: str, port: int) -> None:
+    def _print_logins(self, host: str, port: int, *, serving: bool) -> None:
         from goodfit.demo import DEMO_PASSWORD, TEAM_NAME, demo_logins
 
         count = Deal.objects.filter(team__name=TEAM_NAME).count()
         self.stdout.write(f"\n{TEAM_NAME} has {count:,} deals.")
-        self.stdout.write(
-            f"Open {site_url(host, port)} and sign in as one of these "
-            f"(password for all: {DEMO_PASSWORD}):"
-        )
+        if serving:
+            where = f"goodfit listens on {site_url(host, port)}; sign in there"
+        else:
+            # Nothing listens yet: say how to start it rather than send anyone to a dead URL.
+            where = "Nothing is serving yet: start it with `goodfit serve`, then sign in"
+        self.stdout.write(f"{where} as one of these (password for all: {DEMO_PASSWORD}):")
         for login in demo_logins():
             self.stdout.write(f"  {login.username:<8} {login.role:<8} {login.team}")
         self.stdout.write("")
