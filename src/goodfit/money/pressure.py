@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from goodfit.debriefs.closeout_lint import Finding, highlight, lint
-from goodfit.debriefs.settings_read import team_settings
+from goodfit.debriefs.closeout_lint import Finding, highlight
+from goodfit.debriefs.pressure import check_pressure
 
 
 def pressure_findings(team: Any, text: str) -> list[Finding]:
     """Every phrase in ``text`` that argues with, guilts or pressures the prospect."""
-    return lint(text, team_settings(team).lint_rules)
+    return check_pressure(text, team=team)
 
 
 def pressure_problem(findings: list[Finding]) -> str:
