@@ -30,7 +30,7 @@ class DebriefsConfig(AppConfig):
         register_deal_panel(
             DealPanel(
                 "debriefs", PANEL_TEMPLATE, panel_context, order=40,
-                label="Objections and debrief", attention=needs_debrief,
+                label="Debrief", attention=needs_debrief,
             )
         )  # fmt: skip
         register_deal_marker(DealMarker("referral", referral_markers, order=40))

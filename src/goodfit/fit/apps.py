@@ -26,7 +26,7 @@ class FitConfig(AppConfig):
         register_deal_panel(
             DealPanel(
                 "fit", "fit/panel.html", panel_context, order=10,
-                label="Discovery and fit", attention=verdict_is_open,
+                label="Discovery", attention=verdict_is_open,
             )
         )  # fmt: skip
         register_deal_header(DealHeaderProvider("fit", verdict_fact, order=10))

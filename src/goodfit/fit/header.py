@@ -11,7 +11,8 @@ from goodfit.fit.models import Diagnosis, Verdict
 def verdict_fact(deal: Any) -> list[HeaderFact]:
     latest = Diagnosis.objects.filter(deal=deal).order_by("-id").values("verdict").first()
     if latest is None:
-        return [HeaderFact("Fit", "Not diagnosed", "neutral", "Ask the discovery questions", "fit")]
+        hint = "" if deal.stage.is_closed else "Ask the discovery questions"
+        return [HeaderFact("Fit", "Not diagnosed", "neutral", hint, "fit")]
     verdict = latest["verdict"]
     return [HeaderFact("Fit", Verdict(verdict).label, f"verdict-{verdict}", "", "fit")]
 

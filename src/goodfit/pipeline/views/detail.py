@@ -65,9 +65,7 @@ def _tabs(request: HttpRequest, deal: Deal) -> dict[str, Any]:
     open_key = HISTORY_PANEL if asked == HISTORY_PANEL else open_panel_key(panels, asked)
     kind = timeline_kind(request)
     tabs = [(p.key, p.label, p.needs_attention, _query(panel=p.key, kind=kind)) for p in panels]
-    tabs.append(
-        (HISTORY_PANEL, "History of changes", False, _query(panel=HISTORY_PANEL, kind=kind))
-    )
+    tabs.append((HISTORY_PANEL, "History", False, _query(panel=HISTORY_PANEL, kind=kind)))
     context: dict[str, Any] = {"panels": panels, "open_panel": open_key, "tabs": tabs}
     if open_key == HISTORY_PANEL:
         context["history"] = deal_history(deal)
