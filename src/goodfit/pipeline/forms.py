@@ -172,6 +172,35 @@ class DealCreateForm(DealForm):
     def __init__(self, *args: Any, user: Any, **kwargs: Any):
         super().__init__(*args, user=user, **kwargs)
         self.fields["stage"].queryset = stages_visible_to(user).order_by("position", "id")
+        # Left empty, the title and amount come from the prospect and the offering.
+        self.fields["title"].required = False
+        self.fields["title"].help_text = "Leave empty for “Prospect — Offering”."
+        self.fields["title"].widget.attrs["placeholder"] = "Prospect — Offering"
+        self.fields["amount"].required = False
+        self.fields[
+            "amount"
+        ].help_text = "Before any discount; leave empty for the offering's price."
+        self.fields["amount"].widget.attrs["placeholder"] = "The offering's price"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        prospect, offering = data.get("prospect"), data.get("offering")
+        if not data.get("title") and "title" not in self.errors:
+            if prospect is not None and offering is not None:
+                data["title"] = default_title(prospect, offering)
+            elif "prospect" not in self.errors and "offering" not in self.errors:
+                self.add_error("title", "Give the deal a title.")
+        if data.get("amount") is None and "amount" not in self.errors and offering is not None:
+            data["amount"] = offering.price
+        return data
+
+
+def default_title(prospect: Any, offering: Any) -> str:
+    """“Dana Diaz — Debt relief program”, cut at a word to fit the 200-character title."""
+    title = f"{prospect.name} — {offering.name}"
+    if len(title) <= 200:
+        return title
+    return title[:199].rsplit(" ", 1)[0] + "…"
 
 
 class DealEditForm(DealForm):

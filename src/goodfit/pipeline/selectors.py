@@ -150,6 +150,39 @@ def deal_timeline(deal: Deal, kind: str = "", newest_first: bool = False) -> lis
     return events
 
 
+PROSPECT_TIMELINE_LIMIT = 60
+
+
+def prospect_timeline(
+    deal_ids: list[int], kind: str = "", limit: int = PROSPECT_TIMELINE_LIMIT
+) -> list[TimelineEvent]:
+    """The latest ``limit`` events across a prospect's deals (those the viewer may see),
+    newest first; three queries whatever the number of deals or events."""
+    from goodfit.pipeline.models import Note, StageChange
+
+    events: list[TimelineEvent] = []
+    if kind in ("", "stage"):
+        changes = StageChange.objects.filter(deal_id__in=deal_ids).select_related(
+            "deal", "from_stage", "to_stage", "by"
+        )
+        events += [TimelineEvent(c.at, "stage", c) for c in changes.order_by("-at", "-id")[:limit]]
+    if kind in ("", "interaction"):
+        rows = Interaction.objects.filter(deal_id__in=deal_ids).select_related("deal", "logged_by")
+        events += [
+            TimelineEvent(i.occurred_at, "interaction", i)
+            for i in rows.order_by("-occurred_at", "-id")[:limit]
+        ]
+    if kind in ("", "note"):
+        notes = Note.objects.filter(deal_id__in=deal_ids).select_related("deal", "author")
+        events += [
+            TimelineEvent(n.created_at, "note", n)
+            for n in notes.order_by("-created_at", "-id")[:limit]
+        ]
+    order = {"stage": 0, "interaction": 1, "note": 2}
+    events.sort(key=lambda e: (e.at, order[e.kind], e.item.pk), reverse=True)
+    return events[:limit]
+
+
 def filter_choices(user: Any) -> dict[str, list[str]]:
     """Distinct segments and sources of the team's prospects, for filter drop-downs."""
     from goodfit.pipeline.access import prospects_visible_to
