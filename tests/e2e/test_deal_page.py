@@ -46,6 +46,7 @@ def test_logging_from_the_composer_puts_it_at_the_top_of_the_timeline(page, owne
     expect(page.locator("#timeline-card .timeline-item").first).to_contain_text(
         "Their CFO signs on Fridays"
     )
+    page.wait_for_load_state("networkidle")  # the money card refreshes after the swap
     assert Note.objects.filter(deal=deal).count() == 1
 
 
@@ -55,6 +56,7 @@ def test_an_empty_note_is_refused_next_to_the_field(page, owner, deal):
     composer.get_by_label("Note", exact=True).check()
     composer.get_by_role("button", name="Log it").click()
     expect(composer.locator(".field-error")).to_contain_text("Write the note")
+    page.wait_for_load_state("networkidle")  # the money card refreshes after the swap
     assert not Note.objects.exists()
 
 

@@ -314,6 +314,11 @@ class ComposerForm(forms.Form):
         label="Details",
     )
 
+    def __init__(self, *args: Any, **kwargs: Any):
+        # Panels on the same page have fields of the same names: keep the ids apart.
+        kwargs.setdefault("auto_id", "composer_%s")
+        super().__init__(*args, **kwargs)
+
     @property
     def is_note(self) -> bool:
         return self.cleaned_data.get("channel") == NOTE
