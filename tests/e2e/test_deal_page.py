@@ -87,6 +87,11 @@ def test_the_url_remembers_the_open_panel(page, owner, deal):
     page.reload()
     expect(page.locator("#money-panel")).to_be_visible()
     expect(page.locator("#fit-panel")).to_be_hidden()
+    # Filtering the timeline keeps the panel in the address.
+    page.locator("#timeline-card").get_by_role("link", name="Notes").click()
+    expect(page).to_have_url(re.compile(r"kind=note"))
+    expect(page).to_have_url(re.compile(r"panel=money"))
+    page.wait_for_load_state("networkidle")
 
 
 def test_closing_a_deal_from_the_header_lands_on_the_debrief(page, owner, deal):

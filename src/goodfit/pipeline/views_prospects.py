@@ -69,7 +69,10 @@ def prospect_detail(request: HttpRequest, pk: int) -> HttpResponse:
     timeline = {
         "timeline": prospect_timeline([deal.pk for deal in deals], kind=kind),
         "timeline_kind": kind,
-        "kind_links": [(v, label, f"?kind={v}" if v else "?") for v, label in KIND_LABELS.items()],
+        "kind_links": [
+            (v, label, f"?kind={v}" if v else "?", f"?kind={v}" if v else "?")
+            for v, label in KIND_LABELS.items()
+        ],
         "show_deal": True,
     }
     if wants_fragment(request) and request.htmx.target == "timeline-card":

@@ -48,8 +48,10 @@ def timeline_context(request: HttpRequest, deal: Deal, panel: str = "") -> dict[
     return {
         "timeline": deal_timeline(deal, kind=kind, newest_first=True),
         "timeline_kind": kind,
+        # (kind, label, plain link keeping the open panel, htmx link: the script adds it)
         "kind_links": [
-            (value, label, _query(panel=panel, kind=value)) for value, label in KIND_LABELS.items()
+            (value, label, _query(panel=panel, kind=value), _query(kind=value))
+            for value, label in KIND_LABELS.items()
         ],
     }
 

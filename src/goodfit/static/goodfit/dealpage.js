@@ -56,4 +56,12 @@
     show(next.dataset.panel, true);
   });
 
+  /* The timeline filter links were drawn with the panel open at page load; keep the one
+     open now, so the address still says which panel to show. */
+  document.addEventListener("htmx:configRequest", function (event) {
+    var source = event.detail.elt;
+    if (!source || !source.closest || !source.closest("#timeline-card .pill-nav")) return;
+    var open = document.querySelector('#panels [role="tab"][aria-selected="true"]');
+    if (open) event.detail.parameters.panel = open.dataset.panel;
+  });
 })();
