@@ -70,7 +70,7 @@ def test_a_rep_diagnoses_not_a_fit_and_refers_the_prospect_out(page):
 
     panel.get_by_role("button", name="Not a fit — refer").click()
     page.wait_for_url(f"**/deals/{deal.pk}/**")
-    header = page.locator(".page-header")
+    header = page.locator(".deal-header")
     assert "Not a fit" in header.inner_text()
     referred = page.locator(".fit-referrals")
     assert "Bankruptcy attorney" in referred.inner_text()

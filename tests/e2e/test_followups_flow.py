@@ -31,7 +31,7 @@ def test_talk_tomorrow_then_the_prospect_picks_a_time(page, new_context, team, o
     expected = local_time_text(tomorrow, "America/Denver")
 
     login(page, "olivia")
-    page.goto(f"/deals/{deal.pk}/")
+    page.goto(f"/deals/{deal.pk}/?panel=followups")
     panel = page.locator("#followups-panel")
     panel.get_by_label("Talk tomorrow").check()
     panel.get_by_label("What was said").fill("Wants to sleep on it")
@@ -44,7 +44,7 @@ def test_talk_tomorrow_then_the_prospect_picks_a_time(page, new_context, team, o
     row.get_by_text(expected).wait_for()
     assert "10:00" in expected
 
-    page.goto(f"/deals/{deal.pk}/")
+    page.goto(f"/deals/{deal.pk}/?panel=followups")
     page.get_by_role("button", name="Send a pick-a-time link").click()
     link_box = page.get_by_label("Pick-a-time link")
     link_box.wait_for()
@@ -60,6 +60,6 @@ def test_talk_tomorrow_then_the_prospect_picks_a_time(page, new_context, team, o
     prospect_page.get_by_role("heading", name="Booked").wait_for()
 
     picked = FollowUp.objects.get(origin=FollowUp.Origin.PROSPECT)
-    page.goto(f"/deals/{deal.pk}/")
+    page.goto(f"/deals/{deal.pk}/?panel=followups")
     page.locator("#followups-panel").get_by_text("Picked by the prospect").wait_for()
     assert picked.deal_id == deal.pk

@@ -63,7 +63,7 @@ def test_a_manager_walks_the_worst_deal_away_with_a_polite_message(page):
 def test_the_deal_card_updates_when_a_concession_or_an_interaction_is_logged(page, deal, owner):
     give_history(deal, owner)
     login(page, "olivia")
-    page.goto(f"/deals/{deal.pk}/")
+    page.goto(f"/deals/{deal.pk}/?panel=money")
     panel = page.locator("#money-panel")
     score = panel.locator(".money-score")
     before = score.inner_text()
@@ -75,9 +75,9 @@ def test_the_deal_card_updates_when_a_concession_or_an_interaction_is_logged(pag
     assert score.inner_text() != before
 
     page.get_by_label("Inbound").check()
-    page.get_by_label("Channel").select_option(label="Text message")
+    page.get_by_label("Text message", exact=True).check()
     page.get_by_label("Summary", exact=True).fill("we'll have more deals next quarter")
-    page.get_by_role("button", name="Log interaction").click()
+    page.get_by_role("button", name="Log it").click()
     expect(panel.get_by_text("suggested by “more deals”")).to_be_visible()
 
 

@@ -45,9 +45,9 @@ def create_deal(page: Page, prospect, offering) -> Deal:
 
 def log_call(page: Page, summary: str) -> None:
     page.get_by_label("Outbound").check()
-    page.get_by_label("Channel").select_option(label="Call")
+    page.get_by_label("Call", exact=True).check()
     page.get_by_label("Summary", exact=True).fill(summary)
-    page.get_by_role("button", name="Log interaction").click()
+    page.get_by_role("button", name="Log it").click()
     expect(page.locator("#activity .timeline")).to_contain_text(summary)
 
 
@@ -72,13 +72,13 @@ def test_rep_creates_a_deal_logs_a_call_moves_it_and_wins_it(page, owner, prospe
     expect(page).to_have_url(re.compile(r"/board/$"))
 
     page.locator(f"#deal-card-{deal.pk}").get_by_role("link", name=TITLE).click()
-    expect(page.locator(".page-header .badge")).to_have_text("Won")
+    expect(page.locator(".deal-header .deal-title-row .badge")).to_have_text("Won")
     timeline = page.locator(".timeline")
     expect(timeline).to_contain_text("Moved from Lead to Proposal")
     expect(timeline).to_contain_text("Moved from Proposal to Won")
     expect(timeline).to_contain_text("Outbound call")
     expect(timeline).to_contain_text("Discovery call: five cards, behind on two")
-    expect(page.get_by_role("heading", name="Record cancellation")).to_be_visible()
+    expect(page.get_by_text("Record a cancellation")).to_be_visible()
 
 
 def test_dragging_a_card_to_another_column_moves_the_deal(page, owner, deal):

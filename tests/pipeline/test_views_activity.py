@@ -1,8 +1,9 @@
-"""Logging interactions, adding notes and recording cancellations on the deal page."""
+"""The composer (interactions and notes), the timeline and cancellations on the deal page."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 
 import pytest
@@ -67,7 +68,7 @@ def test_log_an_interaction_with_htmx_returns_the_updated_activity_panel(owner_c
     assert "Walked through the budget" in html and "Outbound call" in html
     assert "Interaction logged." in html
     # The form comes back empty, ready for the next one.
-    assert response.context["interaction_form"].is_bound is False
+    assert response.context["composer"].is_bound is False
 
 
 @pytest.mark.parametrize(
@@ -89,7 +90,7 @@ def test_log_an_interaction_rejects_bad_input_and_writes_nothing(
     for headers in ({}, HTMX):
         response = owner_client.post(url, interaction_data(**overrides), headers=headers)
         assert response.status_code == 200
-        assert field in response.context["interaction_form"].errors
+        assert field in response.context["composer"].errors
         assert 'class="field-error"' in response.content.decode()
     assert not Interaction.objects.exists()
 
@@ -113,17 +114,70 @@ def test_add_a_note_without_javascript(owner_client, deal):
 def test_add_a_note_rejects_empty_or_overlong_text(owner_client, deal, body):
     response = owner_client.post(reverse("deal-note-new", args=[deal.pk]), {"body": body})
     assert response.status_code == 200
-    assert "body" in response.context["note_form"].errors
+    assert "text" in response.context["composer"].errors
     assert not Note.objects.exists()
 
 
-def test_timeline_lists_events_in_time_order(owner_client, owner, deal):
-    url = reverse("deal-interaction-new", args=[deal.pk])
-    owner_client.post(url, interaction_data(summary="Second", occurred_at="2024-03-02T10:00"))
-    owner_client.post(url, interaction_data(summary="First", occurred_at="2024-03-01T10:00"))
-    owner_client.post(reverse("deal-note-new", args=[deal.pk]), {"body": "Latest note"})
+def test_timeline_lists_events_newest_first(owner_client, owner, deal):
+    url = reverse("deal-compose", args=[deal.pk])
+    owner_client.post(url, interaction_data(summary="Budget talk", occurred_at="2024-03-02T10:00"))
+    owner_client.post(url, interaction_data(summary="Intro talk", occurred_at="2024-03-01T10:00"))
+    owner_client.post(url, {"channel": "note", "text": "Latest note"})
     html = owner_client.get(reverse("deal-detail", args=[deal.pk])).content.decode()
-    assert html.index("First") < html.index("Second") < html.index("Latest note")
+    timeline = html[html.index('id="timeline-card"') :]
+    assert timeline.index("Latest note") < timeline.index("Budget talk") < timeline.index("Intro")
+
+
+def test_the_composer_defaults_to_the_prospects_preferred_channel(owner_client, deal):
+    deal.prospect.preferred_channel = "meeting"
+    deal.prospect.save()
+    response = owner_client.get(reverse("deal-detail", args=[deal.pk]))
+    assert response.context["composer"]["channel"].value() == "meeting"
+    assert re.search(r'value="meeting"[^>]*checked', response.content.decode())
+
+
+def test_a_note_from_the_composer_needs_no_direction_or_time(owner_client, owner, deal):
+    data = {"channel": "note", "text": "Budget is signed off", "direction": "", "occurred_at": ""}
+    response = owner_client.post(reverse("deal-compose", args=[deal.pk]), data, headers=HTMX)
+    assert response.status_code == 200 and "Note added." in response.content.decode()
+    assert Note.objects.get(deal=deal).body == "Budget is signed off"
+    assert not Interaction.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ({"channel": "note", "text": " "}, "text"),
+        ({"channel": "note", "text": "x" * 10001}, "text"),
+        ({"channel": "call", "direction": "", "occurred_at": "2024-03-01T10:00"}, "direction"),
+        ({"channel": "call", "direction": "in", "occurred_at": ""}, "occurred_at"),
+        ({"channel": "", "text": "hello"}, "channel"),
+    ],
+)
+def test_the_composer_names_the_field_it_refuses(owner_client, deal, data, field):
+    response = owner_client.post(reverse("deal-compose", args=[deal.pk]), data, headers=HTMX)
+    assert response.status_code == 200
+    assert field in response.context["composer"].errors
+    assert 'class="field-error"' in response.content.decode()
+    assert not Interaction.objects.exists() and not Note.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("kind", "shown", "hidden"), [("note", "A note", "A call"), ("interaction", "A call", "A note")]
+)
+def test_the_timeline_filters_by_kind_by_url_and_by_htmx(owner_client, deal, kind, shown, hidden):
+    url = reverse("deal-compose", args=[deal.pk])
+    owner_client.post(url, interaction_data(summary="A call"))
+    owner_client.post(url, {"channel": "note", "text": "A note"})
+    page = owner_client.get(reverse("deal-detail", args=[deal.pk]), {"kind": kind})
+    timeline = page.content.decode().split('id="timeline-card"')[1].split("</section>")[0]
+    assert shown in timeline and hidden not in timeline
+    fragment = owner_client.get(
+        reverse("deal-detail", args=[deal.pk]),
+        {"kind": kind},
+        headers={**HTMX, "HX-Target": "timeline-card"},
+    ).content.decode()
+    assert "<html" not in fragment and shown in fragment and hidden not in fragment
 
 
 def won(team, deal):
@@ -170,7 +224,9 @@ def test_cancellation_rejects_bad_input(owner_client, team, deal, data, field):
     assert not Cancellation.objects.exists()
 
 
-@pytest.mark.parametrize("name", ["deal-interaction-new", "deal-note-new", "deal-cancel"])
+@pytest.mark.parametrize(
+    "name", ["deal-interaction-new", "deal-note-new", "deal-cancel", "deal-compose"]
+)
 def test_outsider_gets_404_on_deal_activity(outsider_client, deal, name):
     data = {**interaction_data(), "body": "hi", "cancelled_on": "2024-01-01", "reason": "x"}
     assert outsider_client.post(reverse(name, args=[deal.pk]), data).status_code == 404

@@ -10,7 +10,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from goodfit.core.models import AuditEntry
-from goodfit.pipeline.models import Deal, Outcome, StageChange
+from goodfit.pipeline.models import Deal, Outcome, Prospect, StageChange
 from goodfit.pipeline.services import deal_cancel, deal_update
 from tests.factories import DealFactory, InteractionFactory, OfferingFactory, ProspectFactory
 from tests.querycount import queries_for
@@ -236,7 +236,6 @@ def test_create_deal_in_a_chosen_stage(owner_client, team, owner, prospect, offe
         ({"amount": "-5"}, "amount"),
         ({"amount": "lots"}, "amount"),
         ({"discount_pct": "120"}, "discount_pct"),
-        ({"title": ""}, "title"),
         ({"title": "x" * 201}, "title"),
         ({"expected_close_date": "2020-02-31"}, "expected_close_date"),
         ({"expected_close_date": "1990-01-01"}, "expected_close_date"),
@@ -375,3 +374,46 @@ def test_user_without_a_membership_gets_404(client, django_user_model):
     user = django_user_model.objects.create_user("drifter", password="correct-horse-battery")
     client.force_login(user)
     assert client.get(reverse("deal-list")).status_code == 404
+
+
+def test_a_new_deal_left_untitled_is_named_after_prospect_and_offering_and_priced(
+    owner_client, owner, prospect, offering
+):
+    data = deal_form_data(prospect=prospect.pk, offering=offering.pk, owner=owner.pk)
+    data.update(title="", amount="")
+    response = owner_client.post(reverse("deal-new"), data)
+    assert response.status_code == 302
+    deal = Deal.objects.get()
+    assert deal.title == f"{prospect.name} — {offering.name}"
+    assert deal.amount == offering.price
+
+
+def test_an_untitled_deal_without_a_prospect_names_the_prospect_as_missing(
+    owner_client, owner, offering
+):
+    data = deal_form_data(prospect="", offering=offering.pk, owner=owner.pk)
+    data.update(title="")
+    response = owner_client.post(reverse("deal-new"), data)
+    assert response.status_code == 200
+    assert "prospect" in response.context["form"].errors
+    assert not Deal.objects.exists()
+
+
+def test_a_new_prospect_made_from_the_deal_form_comes_back_to_it_chosen(owner_client):
+    form = owner_client.get(reverse("deal-new")).content.decode()
+    assert f"{reverse('prospect-new')}?next=deal" in form
+    data = {
+        "next": "deal",
+        "kind": "person",
+        "name": "Robin Hale",
+        "time_zone": "UTC",
+        "preferred_channel": "email",
+        "contact_start": "09:00",
+        "contact_end": "17:00",
+    }
+    response = owner_client.post(f"{reverse('prospect-new')}?next=deal", data)
+    created = Prospect.objects.get(name="Robin Hale")
+    assert response.status_code == 302
+    assert response.url == f"{reverse('deal-new')}?prospect={created.pk}"
+    page = owner_client.get(response.url).content.decode()
+    assert f'name="prospect" value="{created.pk}"' in page

@@ -5,3 +5,10 @@ class CoreConfig(AppConfig):
     name = "goodfit.core"
     label = "core"
     verbose_name = "Team and access"
+
+    def ready(self) -> None:
+        from goodfit.core.extensions import NavItem, register_nav_item
+
+        register_nav_item(
+            NavItem("Audit log", "audit-list", "audit-", order=90, managers_only=True)
+        )

@@ -6,7 +6,9 @@ A capability (fit, money, follow-ups, debriefs …) registers, in its AppConfig.
 - an item in the left navigation (`register_nav_item`),
 - a section in the settings sub-navigation (`register_settings_section`),
 - a filter on the board and deal list (`register_deal_filter`) and badges on deal cards
-  and rows (`register_deal_marker`).
+  and rows (`register_deal_marker`),
+- facts in the deal page's header (`register_deal_header`): the fit verdict, the worth
+  score, the next follow-up.
 The pipeline pages stay ignorant of what is plugged in.
 """
 
@@ -22,12 +24,23 @@ from django.urls import reverse
 
 @dataclass(frozen=True)
 class DealPanel:
-    """A card on the deal page: ``template`` rendered with ``panel = context(request, deal)``."""
+    """A card on the deal page: ``template`` rendered with ``panel = context(request, deal)``.
+
+    On the deal page panels are tabs: ``label`` names the tab (the key, capitalised, when
+    empty) and ``attention(deal)`` says whether the panel needs the rep now; the first
+    panel that does opens by default (``?panel=<key>`` opens another).
+    """
 
     key: str
     template: str
     context: Callable[[HttpRequest, Any], dict[str, Any]]
     order: int = 100
+    label: str = ""
+    attention: Callable[[Any], bool] | None = None
+
+    @property
+    def tab_label(self) -> str:
+        return self.label or self.key.replace("_", " ").capitalize()
 
 
 @dataclass(frozen=True)
@@ -134,11 +147,34 @@ class RenderedPanel:
     key: str
     template: str
     context: dict[str, Any]
+    label: str = ""
+    needs_attention: bool = False
 
 
 def _render(registry: dict[str, DealPanel], request: HttpRequest, obj: Any) -> list[RenderedPanel]:
     panels = sorted(registry.values(), key=lambda p: (p.order, p.key))
-    return [RenderedPanel(p.key, p.template, p.context(request, obj)) for p in panels]
+    return [
+        RenderedPanel(
+            p.key,
+            p.template,
+            p.context(request, obj),
+            p.tab_label,
+            bool(p.attention and p.attention(obj)),
+        )
+        for p in panels
+    ]
+
+
+def deal_panel_keys() -> list[str]:
+    return [p.key for p in sorted(_DEAL_PANELS.values(), key=lambda p: (p.order, p.key))]
+
+
+def open_panel_key(panels: list[RenderedPanel], asked: str = "") -> str:
+    """The panel to show: the one asked for, else the first needing attention, else the first."""
+    keys = [p.key for p in panels]
+    if asked in keys:
+        return asked
+    return next((p.key for p in panels if p.needs_attention), keys[0] if keys else "")
 
 
 def deal_panels(request: HttpRequest, deal: Any) -> list[RenderedPanel]:
@@ -147,6 +183,47 @@ def deal_panels(request: HttpRequest, deal: Any) -> list[RenderedPanel]:
 
 def prospect_panels(request: HttpRequest, prospect: Any) -> list[RenderedPanel]:
     return _render(_PROSPECT_PANELS, request, prospect)
+
+
+@dataclass(frozen=True)
+class HeaderFact:
+    """One fact in the deal page's header (the fit verdict, the worth score …).
+
+    ``text`` is the value in words; ``tone`` picks the badge style (``neutral``,
+    ``success``, ``warning``, ``danger`` or a verdict/recommendation key the stylesheet
+    knows); ``detail`` is a quieter line under it; ``panel`` names the panel that explains
+    it, so the fact links to ``?panel=<key>``.
+    """
+
+    label: str
+    text: str
+    tone: str = "neutral"
+    detail: str = ""
+    panel: str = ""
+
+
+@dataclass(frozen=True)
+class DealHeaderProvider:
+    """``facts(deal)`` returns the facts a capability adds to the deal header (maybe none).
+
+    Keep it to one query or two: it runs on every deal page view.
+    """
+
+    key: str
+    facts: Callable[[Any], list[HeaderFact]]
+    order: int = 100
+
+
+_HEADER_PROVIDERS: dict[str, DealHeaderProvider] = {}
+
+
+def register_deal_header(provider: DealHeaderProvider) -> None:
+    _HEADER_PROVIDERS[provider.key] = provider
+
+
+def deal_header_facts(deal: Any) -> list[HeaderFact]:
+    providers = sorted(_HEADER_PROVIDERS.values(), key=lambda p: (p.order, p.key))
+    return [fact for provider in providers for fact in provider.facts(deal)]
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,14 @@ class DebriefsConfig(AppConfig):
             prospect_panel_context,
         )
         from goodfit.debriefs.selectors import open_debrief_count
+        from goodfit.debriefs.services.common import needs_debrief
 
-        register_deal_panel(DealPanel("debriefs", PANEL_TEMPLATE, panel_context, order=40))
+        register_deal_panel(
+            DealPanel(
+                "debriefs", PANEL_TEMPLATE, panel_context, order=40,
+                label="Debrief", attention=needs_debrief,
+            )
+        )  # fmt: skip
         register_deal_marker(DealMarker("referral", referral_markers, order=40))
         register_prospect_panel(
             DealPanel("referrals", PROSPECT_PANEL_TEMPLATE, prospect_panel_context, order=40)

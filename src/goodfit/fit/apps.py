@@ -9,18 +9,27 @@ class FitConfig(AppConfig):
     def ready(self) -> None:
         from goodfit.core.extensions import (
             DealFilter,
+            DealHeaderProvider,
             DealMarker,
             DealPanel,
             SettingsSection,
             register_deal_filter,
+            register_deal_header,
             register_deal_marker,
             register_deal_panel,
             register_settings_section,
         )
         from goodfit.fit.board import VERDICT_CHOICES, filter_by_verdict, verdict_markers
+        from goodfit.fit.header import verdict_fact, verdict_is_open
         from goodfit.fit.panel import panel_context
 
-        register_deal_panel(DealPanel("fit", "fit/panel.html", panel_context, order=10))
+        register_deal_panel(
+            DealPanel(
+                "fit", "fit/panel.html", panel_context, order=10,
+                label="Discovery", attention=verdict_is_open,
+            )
+        )  # fmt: skip
+        register_deal_header(DealHeaderProvider("fit", verdict_fact, order=10))
         register_deal_filter(
             DealFilter("verdict", "Fit verdict", VERDICT_CHOICES, filter_by_verdict)
         )

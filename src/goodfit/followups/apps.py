@@ -8,17 +8,23 @@ class FollowupsConfig(AppConfig):
 
     def ready(self) -> None:
         from goodfit.core.extensions import (
+            DealHeaderProvider,
             DealPanel,
             NavItem,
             SettingsSection,
+            register_deal_header,
             register_deal_panel,
             register_nav_item,
             register_settings_section,
         )
+        from goodfit.followups.header import next_followup_fact
         from goodfit.followups.views.panel import PANEL_TEMPLATE, deal_panel
         from goodfit.followups.views.today import nav_badge
 
-        register_deal_panel(DealPanel("followups", PANEL_TEMPLATE, deal_panel, order=30))
+        register_deal_panel(
+            DealPanel("followups", PANEL_TEMPLATE, deal_panel, order=30, label="Follow-ups")
+        )
+        register_deal_header(DealHeaderProvider("followups", next_followup_fact, order=30))
         register_nav_item(NavItem("Today", "today", "today", order=5, badge=nav_badge))
         register_settings_section(
             SettingsSection("Follow-ups", "settings-followups", "followups", order=30)

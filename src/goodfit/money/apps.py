@@ -26,8 +26,13 @@ class MoneyConfig(AppConfig):
                 template="money/panel.html",
                 context=lambda request, deal: panel_context(request, deal),
                 order=20,
+                label="Good money",
             )
         )
+        from goodfit.core.extensions import DealHeaderProvider, register_deal_header
+        from goodfit.money.header import worth_facts
+
+        register_deal_header(DealHeaderProvider("money", worth_facts, order=20))
         register_settings_section(
             SettingsSection(label="Good money", url_name="settings-money", section="money")
         )

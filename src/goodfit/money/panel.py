@@ -18,6 +18,7 @@ from goodfit.money.forms import (
 from goodfit.money.models import Concession, InteractionFlag, Quote, TimeLog, WorthOverride
 from goodfit.money.selectors import current_worth
 from goodfit.pipeline.models import Deal, Interaction, Outcome
+from goodfit.pipeline.selectors import deal_interactions
 
 FORMS: dict[str, type[forms.Form]] = {
     "concession_form": ConcessionForm,
@@ -41,8 +42,10 @@ def _evidence(signals: list[dict[str, Any]], deal: Deal) -> list[dict[str, Any]]
     rows = {
         kind: models[kind].objects.filter(pk__in=ids, deal=deal).in_bulk()
         for kind, ids in wanted.items()
-        if kind in models
+        if kind in models and kind != "interaction"
     }
+    # The deal page reads the deal's interactions once for every panel (shared read).
+    rows["interaction"] = {i.pk: i for i in deal_interactions(deal)}
     return [
         {**signal, "rows": [(ref["kind"], rows.get(ref["kind"], {}).get(ref["id"]))
                             for ref in signal["evidence"]]}

@@ -172,6 +172,35 @@ class DealCreateForm(DealForm):
     def __init__(self, *args: Any, user: Any, **kwargs: Any):
         super().__init__(*args, user=user, **kwargs)
         self.fields["stage"].queryset = stages_visible_to(user).order_by("position", "id")
+        # Left empty, the title and amount come from the prospect and the offering.
+        self.fields["title"].required = False
+        self.fields["title"].help_text = "Leave empty for “Prospect — Offering”."
+        self.fields["title"].widget.attrs["placeholder"] = "Prospect — Offering"
+        self.fields["amount"].required = False
+        self.fields[
+            "amount"
+        ].help_text = "Before any discount; leave empty for the offering's price."
+        self.fields["amount"].widget.attrs["placeholder"] = "The offering's price"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        prospect, offering = data.get("prospect"), data.get("offering")
+        if not data.get("title") and "title" not in self.errors:
+            if prospect is not None and offering is not None:
+                data["title"] = default_title(prospect, offering)
+            elif "prospect" not in self.errors and "offering" not in self.errors:
+                self.add_error("title", "Give the deal a title.")
+        if data.get("amount") is None and "amount" not in self.errors and offering is not None:
+            data["amount"] = offering.price
+        return data
+
+
+def default_title(prospect: Any, offering: Any) -> str:
+    """“Dana Diaz — Debt relief program”, cut at a word to fit the 200-character title."""
+    title = f"{prospect.name} — {offering.name}"
+    if len(title) <= 200:
+        return title
+    return title[:199].rsplit(" ", 1)[0] + "…"
 
 
 class DealEditForm(DealForm):
@@ -241,3 +270,80 @@ class CancellationForm(forms.Form):
         label="Cancelled on", widget=DATE_WIDGET, initial=lambda: timezone.localdate()
     )
     reason = forms.CharField(max_length=500, help_text="In the customer's words, if you have them.")
+
+
+NOTE = "note"
+COMPOSER_CHOICES = [*Channel.choices, (NOTE, "Note")]
+
+
+class ComposerForm(forms.Form):
+    """One box for everything that happens on a deal: an interaction or a note.
+
+    ``channel`` says which: a call, email, meeting, message or chat is an interaction
+    (with its direction and time; the page defaults to now and the prospect's preferred
+    channel), "note" is a note, which needs only the text.
+    """
+
+    channel = forms.ChoiceField(
+        choices=COMPOSER_CHOICES, widget=forms.RadioSelect, initial=Channel.CALL, label="Log"
+    )
+    direction = forms.ChoiceField(
+        choices=Interaction.Direction.choices,
+        widget=forms.RadioSelect,
+        initial=Interaction.Direction.OUTBOUND,
+        required=False,
+    )
+    occurred_at = forms.DateTimeField(
+        label="When",
+        initial=_local_now,
+        required=False,
+        input_formats=[DATETIME_LOCAL, "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
+    )
+    summary = forms.CharField(
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "What happened, what comes next"}),
+    )
+    text = forms.CharField(
+        max_length=20000,
+        required=False,
+        widget=forms.Textarea(
+            attrs={"rows": 3, "placeholder": "Call notes, the message, or a note"}
+        ),
+        label="Details",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        # Panels on the same page have fields of the same names: keep the ids apart.
+        kwargs.setdefault("auto_id", "composer_%s")
+        super().__init__(*args, **kwargs)
+
+    @property
+    def is_note(self) -> bool:
+        return self.cleaned_data.get("channel") == NOTE
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("channel") == NOTE:
+            self._clean_note(data)
+        elif data.get("channel"):
+            self._clean_interaction(data)
+        return data
+
+    def _clean_note(self, data: dict[str, Any]) -> None:
+        text = (data.get("text") or "").strip()
+        if not text:
+            self.add_error("text", "Write the note: it is empty.")
+        elif len(text) > 10000:
+            self.add_error("text", f"A note holds up to 10,000 characters; this has {len(text)}.")
+
+    def _clean_interaction(self, data: dict[str, Any]) -> None:
+        if not data.get("direction"):
+            self.add_error("direction", "Choose Outbound (you reached them) or Inbound.")
+        if data.get("occurred_at") is None and "occurred_at" not in self.errors:
+            self.add_error("occurred_at", "Give the date and time it happened.")
+
+    def interaction_fields(self) -> dict[str, Any]:
+        names = ("direction", "channel", "occurred_at", "summary", "text")
+        return {name: self.cleaned_data[name] for name in names}

@@ -15,7 +15,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 
 from goodfit.core.extensions import apply_deal_filters
 from goodfit.pipeline.access import deals_visible_to, stages_visible_to
-from goodfit.pipeline.models import Deal, Stage
+from goodfit.pipeline.models import Deal, Interaction, Stage
 
 
 @dataclass(frozen=True)
@@ -103,19 +103,84 @@ class TimelineEvent:
     item: Any
 
 
-def deal_timeline(deal: Deal) -> list[TimelineEvent]:
-    """Stage changes, interactions and notes of a deal in time order (oldest first)."""
-    events = [
-        TimelineEvent(c.at, "stage", c)
-        for c in deal.stage_changes.select_related("from_stage", "to_stage", "by")
-    ]
-    events += [
-        TimelineEvent(i.occurred_at, "interaction", i)
-        for i in deal.interactions.select_related("logged_by")
-    ]
-    events += [TimelineEvent(n.created_at, "note", n) for n in deal.notes.select_related("author")]
+TIMELINE_KINDS = ("interaction", "note", "stage")
+_INTERACTIONS_CACHE = "_goodfit_interactions"
+
+
+def deal_interactions(deal: Deal) -> list[Interaction]:
+    """The deal's interactions, oldest first, read once per deal object.
+
+    The deal page hands the same ``Deal`` instance to the timeline, the header and every
+    capability panel, so they share this one read instead of each querying again.
+    """
+    cached = getattr(deal, _INTERACTIONS_CACHE, None)
+    if cached is None:
+        cached = list(
+            Interaction.objects.filter(deal=deal)
+            .select_related("logged_by")
+            .order_by("occurred_at", "id")
+        )
+        setattr(deal, _INTERACTIONS_CACHE, cached)
+    return cached
+
+
+def forget_deal_interactions(deal: Deal) -> None:
+    """Drop the shared read after a write, so the page shows what was just logged."""
+    if hasattr(deal, _INTERACTIONS_CACHE):
+        delattr(deal, _INTERACTIONS_CACHE)
+
+
+def deal_timeline(deal: Deal, kind: str = "", newest_first: bool = False) -> list[TimelineEvent]:
+    """Stage changes, interactions and notes of a deal in time order (oldest first unless
+    ``newest_first``); ``kind`` keeps one of ``TIMELINE_KINDS``. One query per kind shown."""
+    events: list[TimelineEvent] = []
+    if kind in ("", "stage"):
+        events += [
+            TimelineEvent(c.at, "stage", c)
+            for c in deal.stage_changes.select_related("from_stage", "to_stage", "by")
+        ]
+    if kind in ("", "interaction"):
+        events += [TimelineEvent(i.occurred_at, "interaction", i) for i in deal_interactions(deal)]
+    if kind in ("", "note"):
+        events += [
+            TimelineEvent(n.created_at, "note", n) for n in deal.notes.select_related("author")
+        ]
     order = {"stage": 0, "interaction": 1, "note": 2}
-    return sorted(events, key=lambda e: (e.at, order[e.kind], e.item.pk))
+    events.sort(key=lambda e: (e.at, order[e.kind], e.item.pk), reverse=newest_first)
+    return events
+
+
+PROSPECT_TIMELINE_LIMIT = 60
+
+
+def prospect_timeline(
+    deal_ids: list[int], kind: str = "", limit: int = PROSPECT_TIMELINE_LIMIT
+) -> list[TimelineEvent]:
+    """The latest ``limit`` events across a prospect's deals (those the viewer may see),
+    newest first; three queries whatever the number of deals or events."""
+    from goodfit.pipeline.models import Note, StageChange
+
+    events: list[TimelineEvent] = []
+    if kind in ("", "stage"):
+        changes = StageChange.objects.filter(deal_id__in=deal_ids).select_related(
+            "deal", "from_stage", "to_stage", "by"
+        )
+        events += [TimelineEvent(c.at, "stage", c) for c in changes.order_by("-at", "-id")[:limit]]
+    if kind in ("", "interaction"):
+        rows = Interaction.objects.filter(deal_id__in=deal_ids).select_related("deal", "logged_by")
+        events += [
+            TimelineEvent(i.occurred_at, "interaction", i)
+            for i in rows.order_by("-occurred_at", "-id")[:limit]
+        ]
+    if kind in ("", "note"):
+        notes = Note.objects.filter(deal_id__in=deal_ids).select_related("deal", "author")
+        events += [
+            TimelineEvent(n.created_at, "note", n)
+            for n in notes.order_by("-created_at", "-id")[:limit]
+        ]
+    order = {"stage": 0, "interaction": 1, "note": 2}
+    events.sort(key=lambda e: (e.at, order[e.kind], e.item.pk), reverse=True)
+    return events[:limit]
 
 
 def filter_choices(user: Any) -> dict[str, list[str]]:

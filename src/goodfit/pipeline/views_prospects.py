@@ -24,11 +24,12 @@ from goodfit.core.forms import form_data, run_service, time_zone_names
 from goodfit.pipeline.access import get_prospect_for_user
 from goodfit.pipeline.forms_prospects import ProspectFilterForm, ProspectForm
 from goodfit.pipeline.models import Prospect
-from goodfit.pipeline.selectors import filter_choices
+from goodfit.pipeline.selectors import filter_choices, prospect_timeline
 from goodfit.pipeline.selectors_prospects import prospect_deals, prospect_list, prospect_search
 from goodfit.pipeline.services import prospect_create, prospect_update
 from goodfit.pipeline.services.prospects import PROSPECT_FIELDS
 from goodfit.pipeline.views.common import wants_fragment
+from goodfit.pipeline.views.detail import KIND_LABELS, TIMELINE_PARTIAL, timeline_kind
 from goodfit.pipeline.views.picker import MAX_QUERY, SEARCH_PARAM
 
 
@@ -64,19 +65,38 @@ def _local_time(prospect: Prospect) -> dict[str, Any]:
 def prospect_detail(request: HttpRequest, pk: int) -> HttpResponse:
     prospect = get_prospect_for_user(request.user, pk)
     deals = list(prospect_deals(request.user, prospect))
+    kind = timeline_kind(request)
+    timeline = {
+        "timeline": prospect_timeline([deal.pk for deal in deals], kind=kind),
+        "timeline_kind": kind,
+        "kind_links": [
+            (v, label, f"?kind={v}" if v else "?", f"?kind={v}" if v else "?")
+            for v, label in KIND_LABELS.items()
+        ],
+        "show_deal": True,
+    }
+    if wants_fragment(request) and request.htmx.target == "timeline-card":
+        return render(request, TIMELINE_PARTIAL, timeline)
     context = {
         "prospect": prospect,
         "deals": deals,
         "markers": deal_markers([deal.pk for deal in deals]),
         "panels": prospect_panels(request, prospect),
+        **timeline,
     }
     context.update(_local_time(prospect))
     return render(request, "prospects/detail.html", context)
 
 
+def _returns_to_deal(request: HttpRequest) -> bool:
+    """Opened from the new-deal form: go back to it with the new prospect chosen."""
+    return (request.POST.get("next") or request.GET.get("next")) == "deal"
+
+
 def _form_page(request: HttpRequest, form: ProspectForm, prospect: Prospect | None) -> HttpResponse:
     choices = filter_choices(request.user)
     context = {
+        "return_to_deal": _returns_to_deal(request),
         "form": form,
         "prospect": prospect,
         "segments": choices["segments"],
@@ -94,6 +114,8 @@ def prospect_new(request: HttpRequest) -> HttpResponse:
     created = run_service(form, lambda data: prospect_create(team=team, actor=request.user, **data))
     if created is not None:
         messages.success(request, f"Prospect “{created.name}” added.")
+        if _returns_to_deal(request):
+            return redirect(f"{reverse('deal-new')}?{urlencode({'prospect': created.pk})}")
         return redirect("prospect-detail", pk=created.pk)
     return _form_page(request, form, None)
 

@@ -1,6 +1,7 @@
-"""What happens on a deal: logged interactions, notes, and the cancellation of a won deal.
+"""What happens on a deal: the composer (an interaction or a note), the older single-purpose
+forms, and the cancellation of a won deal.
 
-With htmx the activity panel (timeline and forms) is swapped in place; without it a
+With htmx the activity block (composer and timeline) is swapped in place; without it a
 plain POST redirects back to the deal page, or re-renders it with the errors.
 """
 
@@ -19,11 +20,17 @@ from django.views.decorators.http import require_POST
 
 from goodfit.core.forms import add_service_errors
 from goodfit.pipeline.access import get_deal_for_user
-from goodfit.pipeline.forms import CancellationForm, InteractionForm, NoteForm
+from goodfit.pipeline.forms import NOTE, CancellationForm, ComposerForm
 from goodfit.pipeline.models import Deal
+from goodfit.pipeline.selectors import forget_deal_interactions
 from goodfit.pipeline.services import deal_cancel, interaction_log, note_add
 from goodfit.pipeline.views.common import wants_fragment
-from goodfit.pipeline.views.detail import ACTIVITY_PARTIAL, detail_context, render_detail
+from goodfit.pipeline.views.detail import (
+    ACTIVITY_PARTIAL,
+    composer_form,
+    render_detail,
+    timeline_context,
+)
 
 
 def _submit(
@@ -43,9 +50,10 @@ def _submit(
         except ValidationError as error:
             add_service_errors(form, error)
     if wants_fragment(request):
-        # A fresh form after a save; the refused one, with its errors, otherwise.
-        bound = {} if saved else {form_name: form}
-        context = detail_context(request, deal, **bound)
+        # A fresh composer after a save; the refused one, with its errors, otherwise.
+        forget_deal_interactions(deal)
+        context = {"deal": deal, "composer": composer_form(deal) if saved else form}
+        context.update(timeline_context(request, deal))
         context["activity_status"] = done if saved else ""
         return render(request, ACTIVITY_PARTIAL, context)
     if saved:
@@ -56,25 +64,35 @@ def _submit(
 
 @login_required
 @require_POST
-def interaction_new(request: HttpRequest, pk: int) -> HttpResponse:
+def compose(request: HttpRequest, pk: int) -> HttpResponse:
+    """Log an interaction or add a note from the composer at the top of the deal page."""
     deal = get_deal_for_user(request.user, pk)
+    form = ComposerForm(request.POST)
 
     def write(data: dict[str, Any]) -> Any:
-        return interaction_log(deal=deal, actor=request.user, **data)
+        if form.is_note:
+            return note_add(deal=deal, actor=request.user, body=data["text"].strip())
+        return interaction_log(deal=deal, actor=request.user, **form.interaction_fields())
 
-    form = InteractionForm(request.POST)
-    return _submit(request, deal, form, "interaction_form", write, "Interaction logged.")
+    is_note = request.POST.get("channel") == NOTE
+    done = "Note added." if is_note else "Interaction logged."
+    return _submit(request, deal, form, "composer", write, done)
+
+
+@login_required
+@require_POST
+def interaction_new(request: HttpRequest, pk: int) -> HttpResponse:
+    """The interaction form's old address: its fields are the composer's."""
+    return compose(request, pk)
 
 
 @login_required
 @require_POST
 def note_new(request: HttpRequest, pk: int) -> HttpResponse:
-    deal = get_deal_for_user(request.user, pk)
-
-    def write(data: dict[str, Any]) -> Any:
-        return note_add(deal=deal, actor=request.user, body=data["body"])
-
-    return _submit(request, deal, NoteForm(request.POST), "note_form", write, "Note added.")
+    """The note form's old address: ``body`` becomes the composer's text, as a note."""
+    request.POST = request.POST.copy()
+    request.POST.update({"channel": NOTE, "text": request.POST.get("body", "")})
+    return compose(request, pk)
 
 
 @login_required

@@ -13,10 +13,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from goodfit.core.access import membership_for
-from goodfit.core.extensions import deal_markers
+from goodfit.core.extensions import deal_markers, deal_panel_keys
 from goodfit.pipeline.access import get_deal_for_user
 from goodfit.pipeline.exceptions import StaleVersionError
 from goodfit.pipeline.forms import BoardFilterForm, MoveForm
+from goodfit.pipeline.models import Outcome
 from goodfit.pipeline.selectors import board_columns, filter_choices
 from goodfit.pipeline.services import deal_move
 from goodfit.pipeline.templatetags.pipeline_ui import stage_menus
@@ -24,6 +25,8 @@ from goodfit.pipeline.views.common import error_text, wants_fragment
 
 # Cards shown per column; the rest are a "+N more" link to the filtered deal list.
 PER_COLUMN = 20
+CLOSED_WITHOUT_SALE = (Outcome.LOST, Outcome.WALKED_AWAY, Outcome.NOT_A_FIT)
+DEBRIEF_PANEL = "debriefs"
 BOARD_PARTIAL = "pipeline/partials/board.html"
 
 
@@ -71,9 +74,16 @@ def deal_move_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Move a deal. htmx gets the board back; a plain form is redirected to where it came from."""
     deal = get_deal_for_user(request.user, pk)
     error = _move(request, deal)
+    debrief = "" if error else debrief_url(deal)
     if request.POST.get("next") == "deal":
         _flash(request, deal, error)
-        return redirect("deal-detail", pk=deal.pk)
+        return redirect(debrief or reverse("deal-detail", args=[deal.pk]))
+    if debrief:
+        # Ending a deal without a sale goes straight to its debrief, from anywhere.
+        _flash(request, deal, error)
+        if wants_fragment(request):
+            return HttpResponse(headers={"HX-Redirect": debrief})
+        return redirect(debrief)
     if wants_fragment(request):
         context = board_context(request)
         context.update(moved=deal, move_error=error)
@@ -81,6 +91,13 @@ def deal_move_view(request: HttpRequest, pk: int) -> HttpResponse:
     _flash(request, deal, error)
     query = request.GET.urlencode()
     return redirect(reverse("board") + (f"?{query}" if query else ""))
+
+
+def debrief_url(deal: Any) -> str:
+    """The deal page with its debrief open, for a deal just lost, walked away or not a fit."""
+    if deal.stage.outcome not in CLOSED_WITHOUT_SALE or DEBRIEF_PANEL not in deal_panel_keys():
+        return ""
+    return f"{reverse('deal-detail', args=[deal.pk])}?panel={DEBRIEF_PANEL}#panels"
 
 
 def _flash(request: HttpRequest, deal: Any, error: str) -> None:

@@ -58,10 +58,11 @@ def deal_list_view(request: HttpRequest) -> HttpResponse:
 
 
 def _create_initial(request: HttpRequest, prospect: Prospect | None) -> dict[str, Any]:
-    """Defaults of a new deal: the viewer owns it; a linked prospect names the title."""
+    """Defaults of a new deal: the viewer owns it; the title and amount, left empty, come
+    from the prospect and the offering when it is saved."""
     initial: dict[str, Any] = {"owner": request.user.pk}
     if prospect is not None:
-        initial.update(prospect=prospect.pk, title=f"{prospect.name} — ")
+        initial["prospect"] = prospect.pk
     return initial
 
 
