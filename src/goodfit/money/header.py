@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Sum
 
 from goodfit.core.extensions import HeaderFact
-from goodfit.money.models import Concession, Recommendation, WorthScore
+from goodfit.money.models import Concession, Verdict, WorthScore
 from goodfit.pipeline.rules import below_margin_floor, deal_margin_pct
 from goodfit.pipeline.templatetags.pipeline_ui import money
 
@@ -18,14 +18,18 @@ def _worth(deal: Any) -> HeaderFact:
     latest = (
         WorthScore.objects.filter(deal=deal)
         .order_by("-at", "-id")
-        .values("score", "recommendation")
+        .values("score", "recommendation", "at_close")
         .first()
     )
     if latest is None:
         return HeaderFact("Worth", "Not scored", "neutral", "", "money")
-    recommendation = latest["recommendation"]
-    label = Recommendation(recommendation).label
-    return HeaderFact("Worth", label, recommendation, f"score {latest['score']}/100", "money")
+    verdict = Verdict(latest["recommendation"])
+    if latest["score"] is None:
+        return HeaderFact("Worth", verdict.label, "neutral", "", "money")
+    detail = f"score {latest['score']}/100"
+    if latest["at_close"]:
+        detail += " when it closed"
+    return HeaderFact("Worth", verdict.label, verdict.value, detail, "money")
 
 
 def _margin_kept(deal: Any) -> HeaderFact:
