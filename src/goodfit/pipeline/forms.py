@@ -336,7 +336,7 @@ class ComposerForm(forms.Form):
         if not text:
             self.add_error("text", "Write the note: it is empty.")
         elif len(text) > 10000:
-            self.add_error("text", f"A note holds up to 10,000 characters; this has {len(text)}.")
+            self.add_error("text", f"A note holds at most 10000 characters (it has {len(text)}).")
 
     def _clean_interaction(self, data: dict[str, Any]) -> None:
         if not data.get("direction"):
