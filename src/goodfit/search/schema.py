@@ -12,7 +12,7 @@ from typing import Any
 
 
 def _sqlite_digits(column: str) -> str:
-    """SQL for a phone number's digits: the usual separators removed (as ``query.PHONE_PUNCTUATION``)."""
+    """SQL for a phone number's digits: the separators of ``query.PHONE_PUNCTUATION`` removed."""
     expression = column
     for char in (" ", "-", "(", ")", "+", ".", "/"):
         expression = f"replace({expression}, '{char}', '')"
@@ -80,7 +80,8 @@ PG_CREATE = [
     f"USING gin (({PG_PROSPECT_TEXT}) gin_trgm_ops)",
     "CREATE INDEX search_prospect_phone_trgm ON pipeline_prospect "
     f"USING gin (({PG_PROSPECT_PHONE}) gin_trgm_ops)",
-    f"CREATE INDEX search_deal_title_trgm ON pipeline_deal USING gin (({PG_DEAL_TEXT}) gin_trgm_ops)",
+    "CREATE INDEX search_deal_title_trgm ON pipeline_deal "
+    f"USING gin (({PG_DEAL_TEXT}) gin_trgm_ops)",
 ]
 PG_INDEXES = ["search_prospect_text_trgm", "search_prospect_phone_trgm", "search_deal_title_trgm"]
 PG_DROP = [f"DROP INDEX IF EXISTS {name}" for name in PG_INDEXES]

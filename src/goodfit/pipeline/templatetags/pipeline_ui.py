@@ -70,7 +70,8 @@ def stage_buttons(stages: list[Any]) -> dict[int, SafeString]:
     return {
         current.pk: format_html_join(
             "",
-            '<li><button type="submit" name="stage" value="{}" class="card-menu-item">{}</button></li>',
+            '<li><button type="submit" name="stage" value="{}" class="card-menu-item">'
+            "{}</button></li>",
             ((s.pk, s.name) for s in stages if s.pk != current.pk),
         )
         for current in stages
