@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, F, OrderBy, Q, QuerySet, Sum
+from django.db.models.functions import Lower
 
 from goodfit.core.extensions import apply_deal_filters
 from goodfit.pipeline.access import deals_visible_to, stages_visible_to
@@ -45,6 +46,14 @@ DEAL_SORTS: dict[str, tuple[str, ...]] = {
     "updated": ("updated_at",),
 }
 DEFAULT_SORT = "-updated"
+# Names sort as people read them: "alpha" between "Able" and "Bravo", whatever the case.
+TEXT_SORTS = {
+    "title",
+    "prospect__name",
+    "owner__first_name",
+    "owner__last_name",
+    "owner__username",
+}
 
 
 def clean_sort(value: str | None) -> str:
@@ -58,10 +67,15 @@ def deal_ordering(sort: str) -> list[OrderBy]:
     sort = clean_sort(sort)
     descending = sort.startswith("-")
     names = [*DEAL_SORTS[sort.lstrip("-")], "id"]
-    return [
-        F(name).desc(nulls_last=True) if descending else F(name).asc(nulls_last=True)
-        for name in names
-    ]
+    ordering = []
+    for name in names:
+        column = Lower(name) if name in TEXT_SORTS else F(name)
+        # Only the close date may be empty; NULLS LAST elsewhere would stop index use.
+        nulls_last = True if name == "expected_close_date" else None
+        ordering.append(
+            column.desc(nulls_last=nulls_last) if descending else column.asc(nulls_last=nulls_last)
+        )
+    return ordering
 
 
 def deal_list(
