@@ -21,7 +21,7 @@ from goodfit.search.query import SearchQuery, fts_match, like_pattern
 
 # Results per kind in the drop-down under the search box, and on the results page.
 SUGGEST_LIMIT = 5
-PAGE_LIMIT = 50
+PAGE_LIMIT = 25
 
 
 @dataclass
