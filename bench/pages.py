@@ -31,6 +31,10 @@ PAGES: list[tuple[str, str, str, bool]] = [
     ("Board", "board", "", False),
     ("Deal list", "deal-list", "", False),
     ("Deal list, search “logistics”", "deal-list", "?q=logistics", False),
+    ("Deal list by amount", "deal-list", "?sort=-amount", False),
+    ("Deal list by close date", "deal-list", "?sort=close", False),
+    ("Search page “logistics”", "search", "?q=logistics", False),
+    ("Search drop-down, a phone", "search-suggest", "?q=773+555", False),
     ("Deal page", "deal-detail", "", False),
     ("API deal list", "/api/v1/deals", "", True),
 ]

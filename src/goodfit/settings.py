@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "goodfit.money",
     "goodfit.followups",
     "goodfit.debriefs",
+    "goodfit.search",
 ]
 
 MIDDLEWARE = [

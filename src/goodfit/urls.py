@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("goodfit.money.urls")),
     path("", include("goodfit.followups.urls")),
     path("", include("goodfit.debriefs.urls")),
+    path("", include("goodfit.search.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("healthz", core_views.healthz, name="healthz"),

@@ -24,8 +24,8 @@ def column(page: Page, stage_name: str):
 
 def move_on_board(page: Page, deal: Deal, stage_name: str) -> None:
     card = page.locator(f"#deal-card-{deal.pk}")
-    card.get_by_label(f"Stage of {deal.title}").select_option(label=stage_name)
-    card.get_by_role("button", name="Move").click()
+    card.get_by_label(f"Move “{deal.title}” to another stage").click()
+    card.get_by_role("button", name=stage_name, exact=True).click()
     expect(column(page, stage_name).locator(f"#deal-card-{deal.pk}")).to_be_visible()
 
 

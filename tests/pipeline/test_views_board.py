@@ -41,13 +41,19 @@ def test_board_shows_every_stage_in_order_with_counts_and_totals(owner_client, t
     assert "Dana Diaz — debt relief" in html and "Dana Diaz" in html
 
 
-def test_board_cards_carry_a_no_js_move_form(owner_client, deal):
+def test_board_cards_carry_a_no_js_move_menu(owner_client, team, deal):
     html = owner_client.get(reverse("board")).content.decode()
     action = reverse("deal-move", args=[deal.pk])
+    assert f'action="{action}?period=month"' not in html  # no period unless chosen
     assert f'action="{action}"' in html
     assert f'hx-post="{action}"' in html
     assert 'hx-target="#board"' in html
-    assert ">Move</button>" in html
+    assert 'class="card-menu"' in html and "<select" not in html.split('id="board"')[1]
+    won = stage(team, "Won")
+    assert f'name="stage" value="{won.pk}"' in html
+    # The current stage is not offered as a move.
+    card = html.split(f'id="deal-card-{deal.pk}"')[1].split("</li>\n")[0]
+    assert f'name="stage" value="{deal.stage_id}"' not in card
 
 
 def test_board_filters_by_owner_and_text(owner_client, team, owner, teammate, deal):

@@ -8,6 +8,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Lower
 
 from goodfit.core.models import Team
 from goodfit.core.validators import validate_currency, validate_time_zone
@@ -146,6 +148,14 @@ class Deal(models.Model):
             models.Index(fields=["team", "stage", "amount"], name="deal_stage_totals_idx"),
             models.Index(fields=["team", "-updated_at"]),
             models.Index(fields=["team", "owner"]),
+            # The board's closed columns total only the current month or quarter.
+            models.Index(
+                fields=["team", "stage", "closed_at", "amount"], name="deal_closed_totals_idx"
+            ),
+            # The deal list sorts by these columns a page at a time (id breaks ties).
+            models.Index(F("team"), Lower("title"), F("id"), name="deal_sort_title_idx"),
+            models.Index(fields=["team", "amount", "id"], name="deal_sort_amount_idx"),
+            models.Index(fields=["team", "expected_close_date", "id"], name="deal_sort_close_idx"),
         ]
 
     def __str__(self) -> str:

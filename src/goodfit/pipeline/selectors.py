@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, F, OrderBy, Q, QuerySet, Sum
+from django.db.models.functions import Lower
 
 from goodfit.core.extensions import apply_deal_filters
 from goodfit.pipeline.access import deals_visible_to, stages_visible_to
@@ -33,8 +34,54 @@ class DealFilters:
     extra: tuple[tuple[str, str], ...] = ()
 
 
-def deal_list(user: Any, filters: DealFilters | None = None) -> QuerySet[Deal]:
-    """The deals a user may see, filtered, newest activity first, with relations joined."""
+# The deal list's sortable columns: URL value → the fields it orders by. Every order ends
+# with the id, so rows that tie keep one order from page to page.
+DEAL_SORTS: dict[str, tuple[str, ...]] = {
+    "title": ("title",),
+    "prospect": ("prospect__name",),
+    "stage": ("stage__position",),
+    "amount": ("amount",),
+    "owner": ("owner__first_name", "owner__last_name", "owner__username"),
+    "close": ("expected_close_date",),
+    "updated": ("updated_at",),
+}
+DEFAULT_SORT = "-updated"
+# Names sort as people read them: "alpha" between "Able" and "Bravo", whatever the case.
+TEXT_SORTS = {
+    "title",
+    "prospect__name",
+    "owner__first_name",
+    "owner__last_name",
+    "owner__username",
+}
+
+
+def clean_sort(value: str | None) -> str:
+    """``value`` if it names a column (``amount`` or ``-amount``), else the default."""
+    value = (value or "").strip()
+    return value if value.lstrip("-") in DEAL_SORTS else DEFAULT_SORT
+
+
+def deal_ordering(sort: str) -> list[OrderBy]:
+    """ORDER BY for ``sort``; empty close dates come last in both directions."""
+    sort = clean_sort(sort)
+    descending = sort.startswith("-")
+    names = [*DEAL_SORTS[sort.lstrip("-")], "id"]
+    ordering = []
+    for name in names:
+        column = Lower(name) if name in TEXT_SORTS else F(name)
+        # Only the close date may be empty; NULLS LAST elsewhere would stop index use.
+        nulls_last = True if name == "expected_close_date" else None
+        ordering.append(
+            column.desc(nulls_last=nulls_last) if descending else column.asc(nulls_last=nulls_last)
+        )
+    return ordering
+
+
+def deal_list(
+    user: Any, filters: DealFilters | None = None, sort: str = DEFAULT_SORT
+) -> QuerySet[Deal]:
+    """The deals a user may see, filtered, in ``sort`` order (default newest activity first)."""
     f = filters or DealFilters()
     deals = deals_visible_to(user).select_related("prospect", "offering", "owner", "stage")
     if f.stage:
@@ -56,7 +103,10 @@ def deal_list(user: Any, filters: DealFilters | None = None) -> QuerySet[Deal]:
             | Q(prospect__company__icontains=f.q)
             | Q(prospect__email__icontains=f.q)
         )
-    return apply_deal_filters(deals, f.extra).order_by("-updated_at", "-id")
+    deals = apply_deal_filters(deals, f.extra)
+    if clean_sort(sort) == DEFAULT_SORT:
+        return deals.order_by("-updated_at", "-id")  # served by the (team, -updated_at) index
+    return deals.order_by(*deal_ordering(sort))
 
 
 @dataclass
@@ -72,9 +122,15 @@ class BoardColumn:
 
 
 def board_columns(
-    user: Any, filters: DealFilters | None = None, per_column: int = 25
+    user: Any,
+    filters: DealFilters | None = None,
+    per_column: int = 25,
+    closed_since: dt.datetime | None = None,
 ) -> list[BoardColumn]:
     """One column per stage with its count and amount, and its most recently active deals.
+
+    Closed stages (won, lost …) hold only the deals closed since ``closed_since`` (the
+    current month or quarter): an all-time total of lost deals says nothing about today.
 
     Two queries plus one per stage, whatever the pipeline's size: the stages, the totals
     per stage, and each stage's latest ``per_column`` deals. A single window-function
@@ -83,6 +139,9 @@ def board_columns(
     """
     columns = {s.pk: BoardColumn(stage=s) for s in stages_visible_to(user).order_by("position")}
     deals = deal_list(user, filters)
+    if closed_since is not None:
+        # Open deals have no closed_at, so one condition serves every column.
+        deals = deals.filter(Q(closed_at__isnull=True) | Q(closed_at__gte=closed_since))
     totals = deals.order_by().values("stage_id").annotate(n=Count("id"), total=Sum("amount"))
     for row in totals:
         column = columns.get(row["stage_id"])

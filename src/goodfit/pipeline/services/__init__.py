@@ -1,5 +1,6 @@
 """Every write to the pipeline. Views and endpoints call these, nothing else writes."""
 
+from goodfit.pipeline.services.bulk import deals_bulk_follow_up, deals_bulk_update
 from goodfit.pipeline.services.config import (
     offering_create,
     offering_delete,
@@ -32,6 +33,8 @@ __all__ = [
     "deal_delete",
     "deal_move",
     "deal_update",
+    "deals_bulk_follow_up",
+    "deals_bulk_update",
     "interaction_delete",
     "interaction_log",
     "interaction_update",

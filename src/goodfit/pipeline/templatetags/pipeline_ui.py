@@ -65,6 +65,19 @@ def stage_menus(stages: list[Any]) -> dict[int, SafeString]:
     }
 
 
+def stage_buttons(stages: list[Any]) -> dict[int, SafeString]:
+    """A card menu's buttons: every stage but the current one, once per current stage."""
+    return {
+        current.pk: format_html_join(
+            "",
+            '<li><button type="submit" name="stage" value="{}" class="card-menu-item">'
+            "{}</button></li>",
+            ((s.pk, s.name) for s in stages if s.pk != current.pk),
+        )
+        for current in stages
+    }
+
+
 @register.filter
 def menu_for(menus: dict[int, SafeString], stage_id: int) -> SafeString:
     return menus.get(stage_id, SafeString(""))

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from goodfit.core.access import membership_for
@@ -20,7 +21,7 @@ from goodfit.pipeline.forms import BoardFilterForm, MoveForm
 from goodfit.pipeline.models import Outcome
 from goodfit.pipeline.selectors import board_columns, filter_choices
 from goodfit.pipeline.services import deal_move
-from goodfit.pipeline.templatetags.pipeline_ui import stage_menus
+from goodfit.pipeline.templatetags.pipeline_ui import stage_buttons
 from goodfit.pipeline.views.common import error_text, wants_fragment
 
 # Cards shown per column; the rest are a "+N more" link to the filtered deal list.
@@ -28,6 +29,15 @@ PER_COLUMN = 20
 CLOSED_WITHOUT_SALE = (Outcome.LOST, Outcome.WALKED_AWAY, Outcome.NOT_A_FIT)
 DEBRIEF_PANEL = "debriefs"
 BOARD_PARTIAL = "pipeline/partials/board.html"
+# Closed columns (won, lost …) count the deals closed in the current period.
+PERIODS = {"month": "This month", "quarter": "This quarter"}
+
+
+def period_start(period: str) -> Any:
+    """The first instant of this month or quarter, in the viewer's time zone."""
+    now = timezone.localtime()
+    month = now.month if period == "month" else 3 * ((now.month - 1) // 3) + 1
+    return now.replace(month=month, day=1, hour=0, minute=0, second=0, microsecond=0)
 
 
 def board_context(request: HttpRequest) -> dict[str, Any]:
@@ -35,12 +45,19 @@ def board_context(request: HttpRequest) -> dict[str, Any]:
     membership = membership_for(request.user)
     form = BoardFilterForm(request.GET, user=request.user, choices=filter_choices(request.user))
     filters = form.filters()
-    columns = board_columns(request.user, filters, per_column=PER_COLUMN)
+    period = request.GET.get("period", "")
+    period = period if period in PERIODS else "month"
+    columns = board_columns(
+        request.user, filters, per_column=PER_COLUMN, closed_since=period_start(period)
+    )
     return {
+        "period": period,
+        "period_label": PERIODS[period],
+        "periods": PERIODS,
         "filter_form": form,
         "columns": columns,
         "stages": [column.stage for column in columns],
-        "stage_menus": stage_menus([column.stage for column in columns]),
+        "stage_buttons": stage_buttons([column.stage for column in columns]),
         "currency": membership.team.currency,
         "is_filtered": bool(
             filters.q or filters.owner or filters.segment or filters.source or filters.extra

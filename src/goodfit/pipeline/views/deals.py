@@ -20,8 +20,9 @@ from goodfit.core.views import landing_url
 from goodfit.pipeline.access import get_deal_for_user
 from goodfit.pipeline.exceptions import StaleVersionError
 from goodfit.pipeline.forms import DealCreateForm, DealEditForm, DealFilterForm, DealForm
+from goodfit.pipeline.forms_bulk import BulkForm
 from goodfit.pipeline.models import Prospect
-from goodfit.pipeline.selectors import deal_list, filter_choices
+from goodfit.pipeline.selectors import DEFAULT_SORT, clean_sort, deal_list, filter_choices
 from goodfit.pipeline.services import deal_create, deal_update
 from goodfit.pipeline.views.conflict import conflict_rows
 from goodfit.pipeline.views.picker import linked_prospect, prospect_picker
@@ -37,13 +38,45 @@ def home(request: HttpRequest) -> HttpResponse:
     return redirect(landing_url(request.user))
 
 
+# The list's columns: (sort key, header, CSS class); the header links sort by the column.
+LIST_COLUMNS = [
+    ("title", "Deal", ""),
+    ("prospect", "Prospect", "hide-sm"),
+    ("stage", "Stage", ""),
+    ("amount", "Amount", "num"),
+    ("owner", "Owner", "hide-sm"),
+    ("close", "Expected close", "hide-sm"),
+    ("updated", "Updated", "hide-sm"),
+]
+# Text columns start A→Z; numbers and dates start with the largest / latest.
+DESCENDING_FIRST = {"amount", "close", "updated"}
+
+
+def _headers(sort: str) -> list[dict[str, str]]:
+    """Each column's header: its link (the other direction when it is the sort) and aria-sort."""
+    headers = []
+    for key, label, css in LIST_COLUMNS:
+        active = sort.lstrip("-") == key
+        descending = sort.startswith("-")
+        if active:
+            link = key if descending else f"-{key}"
+        else:
+            link = f"-{key}" if key in DESCENDING_FIRST else key
+        aria = ("descending" if descending else "ascending") if active else "none"
+        headers.append(
+            {"key": key, "label": label, "css": css, "link": link, "aria": aria, "active": active}
+        )
+    return headers
+
+
 @login_required
 @require_GET
 def deal_list_view(request: HttpRequest) -> HttpResponse:
     membership = membership_for(request.user)
     form = DealFilterForm(request.GET, user=request.user, choices=filter_choices(request.user))
     filters = form.filters()
-    page_obj = Paginator(deal_list(request.user, filters), settings.PAGE_SIZE).get_page(
+    sort = clean_sort(request.GET.get("sort"))
+    page_obj = Paginator(deal_list(request.user, filters, sort), settings.PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     context = {
@@ -53,6 +86,10 @@ def deal_list_view(request: HttpRequest) -> HttpResponse:
         "currency": membership.team.currency,
         "is_filtered": any(value for value in vars(filters).values()),
         "markers": deal_markers([deal.pk for deal in page_obj.object_list]),
+        "sort": sort,
+        "headers": _headers(sort),
+        "sorted_by_default": sort == DEFAULT_SORT,
+        "bulk_form": BulkForm(user=request.user, auto_id="bulk_%s"),
     }
     return render(request, "pipeline/deal_list.html", context)
 
