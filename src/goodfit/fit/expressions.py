@@ -21,7 +21,7 @@ from typing import Any
 
 MAX_LENGTH = 500
 MAX_NODES = 100
-FUNCTIONS = {"min": min, "max": max, "abs": abs}
+FUNCTIONS = ("min", "max", "abs")
 ACCEPTED = (
     "accepted: keys of number or money questions, numbers, + - * /, parentheses, "
     "min(a, b, …), max(a, b, …) and abs(a)"
@@ -146,8 +146,9 @@ class _Builder:
             return lambda a: abs(only(a))
         if len(args) < 2:
             raise ExpressionError(f"{name} takes two values or more", _position(node))
-        pick = FUNCTIONS[name]
-        return lambda a: float(pick(arg(a) for arg in args))
+        if name == "min":
+            return lambda a: min(arg(a) for arg in args)
+        return lambda a: max(arg(a) for arg in args)
 
 
 def _snippet(node: ast.AST) -> str:
@@ -182,7 +183,9 @@ def expression_parse(source: Any, *, numeric: Set[str], known: Set[str]) -> Expr
     try:
         tree = ast.parse(text, mode="eval")
     except SyntaxError as error:
-        raise ExpressionError("does not parse", int(error.offset or 1)) from None
+        # Python reports offset 0 for an expression that ends too early: point past it.
+        at = int(error.offset or 0) or len(text) + 1
+        raise ExpressionError(f"does not parse ({error.msg})", at) from None
     except (ValueError, RecursionError, MemoryError):  # null bytes, absurd nesting
         raise ExpressionError("does not parse", 1) from None
     if sum(1 for _ in ast.walk(tree)) > MAX_NODES:

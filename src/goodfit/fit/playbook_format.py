@@ -86,6 +86,7 @@ def _is_int(value: Any) -> bool:
 class _Reader:
     def __init__(self) -> None:
         self.issues: list[Issue] = []
+        self.current = ""  # the key of the criterion being read, for messages
 
     def fail(self, path: str, message: str) -> None:
         self.issues.append(Issue(path, message))
@@ -188,6 +189,7 @@ class _Reader:
             kinds = ", ".join(k.value for k in Kind)
             self.fail(f"{path}.kind", f"“{item.get('kind')}” is not a kind; use {kinds}.")
             return None
+        self.current = key
         when = self.when(item, path, questions)
         weight = self.weight(item, kind, path)
         self.only_for(item, path, kind, "benefit", Kind.SIGNAL)
@@ -287,7 +289,7 @@ class _Reader:
         parts = self.parts(items, f"{path}.{name}", questions, depth + 1)
         if op != "at_least":
             return Group(op, parts)
-        n = raw.get("at_least")
+        n: Any = raw.get("at_least")
         if not _is_int(n) or not 1 <= n <= len(items):
             self.fail(
                 f"{path}.at_least",
@@ -305,14 +307,15 @@ class _Reader:
         try:
             expression = expression_parse(item.get("calc"), numeric=numeric, known=set(questions))
         except ExpressionError as error:
-            self.fail(f"{path}.calc", f"{str(error)[:1].upper()}{str(error)[1:]}")
+            where = f"criterion “{self.current}”, " if self.current else ""
+            self.fail(f"{path}.calc", f"{where}calculation “{item.get('calc')}” {error}")
             expression = None
         op = item.get("op")
         if op not in CALC_OPS:
             accepted = ", ".join(CALC_OPS)
             self.fail(f"{path}.op", f"“{op}” does not apply to a calculation; use {accepted}.")
             return None
-        value = item.get("value")
+        value: Any = item.get("value")
         if not _is_number(value) or not math.isfinite(value):
             self.fail(f"{path}.value", "must be a number, e.g. 0.4 or 20.")
             return None
