@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from goodfit.fit.expressions import ExpressionError, Undefined, expression_parse
@@ -77,6 +77,7 @@ def test_bad_expressions_are_refused_with_the_position_and_what_is_accepted(
     assert "accepted: keys of number or money questions" in str(error.value)
 
 
+@settings(deadline=None)
 @given(st.text(max_size=60))
 def test_any_text_is_either_a_checked_expression_or_a_clear_refusal(source):
     try:

@@ -245,7 +245,7 @@ values = {
 answer_sets = st.fixed_dictionaries({}, optional=values)
 
 
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 @given(answer_sets, st.randoms())
 def test_any_order_of_the_same_answers_gives_the_same_diagnosis(answers, rng):
     items = list(answers.items())
@@ -255,7 +255,7 @@ def test_any_order_of_the_same_answers_gives_the_same_diagnosis(answers, rng):
     assert shuffled.open_criteria == diagnose_full(PLAYBOOK, answers).open_criteria
 
 
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 @given(answer_sets, st.randoms())
 def test_answers_arriving_one_by_one_in_any_order_end_in_the_same_diagnosis(answers, rng):
     keys = list(answers)
@@ -267,7 +267,7 @@ def test_answers_arriving_one_by_one_in_any_order_end_in_the_same_diagnosis(answ
     assert diagnose(PLAYBOOK, so_far) == diagnose_full(PLAYBOOK, answers)
 
 
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 @given(answer_sets, st.data())
 def test_a_settled_verdict_stays_settled_and_fast_agrees_with_full(answers, data):
     result = diagnose(PLAYBOOK, answers)
