@@ -71,6 +71,7 @@ class Question:
     choices: tuple[str, ...] = ()
     unit: str = ""
     group: str = ""
+    negative: bool = False  # number questions only: whether an answer below zero makes sense
 
 
 @dataclass(frozen=True, slots=True)

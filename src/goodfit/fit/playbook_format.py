@@ -33,7 +33,7 @@ from goodfit.fit.playbook import CALC_OPS, GROUP_OPS, Calc, Group, Node
 FORMAT = "goodfit-playbook/1"
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,49}$")
 TOP_KEYS = {"format", "threshold", "script", "questions", "criteria"}
-QUESTION_KEYS = {"key", "text", "type", "help", "choices", "unit", "group"}
+QUESTION_KEYS = {"key", "text", "type", "help", "choices", "unit", "group", "negative"}
 CRITERION_KEYS = {
     "key",
     "kind",
@@ -149,6 +149,11 @@ class _Reader:
             self.fail(f"{path}.type", f"“{item.get('type')}” is not an answer type; use {kinds}.")
             return None
         choices = self.choices(item, kind, path)
+        negative = item.get("negative", False)
+        if not isinstance(negative, bool):
+            self.fail(f"{path}.negative", "must be true or false.")
+        elif negative and kind is not AnswerType.NUMBER:
+            self.fail(f"{path}.negative", "only number questions can allow answers below zero.")
         return Question(
             key=key,
             text=text,
@@ -157,6 +162,7 @@ class _Reader:
             choices=choices,
             unit=self.text(item, "unit", path, required=False),
             group=self.text(item, "group", path, required=False),
+            negative=negative is True,
         )
 
     def choices(self, item: Mapping[str, Any], kind: AnswerType, path: str) -> tuple[str, ...]:
@@ -439,6 +445,8 @@ def _question_out(q: Question) -> dict[str, Any]:
     out: dict[str, Any] = {"key": q.key, "text": q.text, "type": q.type.value}
     optional = {"help": q.help, "choices": list(q.choices), "unit": q.unit, "group": q.group}
     out.update({k: v for k, v in optional.items() if v})
+    if q.negative:
+        out["negative"] = True
     return out
 
 

@@ -54,3 +54,37 @@ def node_words(node: Node, questions: Mapping[str, Question], *, nested: bool = 
     else:
         text = (" and " if node.op == "all" else " or ").join(parts)
     return f"({text})" if nested and len(parts) > 1 else text
+
+
+def _n(value: float) -> str:
+    return f"{value:g}"
+
+
+def score_words(verdict: str, score: float, threshold: float) -> str:
+    """What “score 7 / 6” means next to a verdict, in a sentence."""
+    points = f"Signals add up to {_n(score)}"
+    if verdict == "good_fit":
+        return f"{points}; {_n(threshold)} or more makes a good fit."
+    if verdict == "partial_fit":
+        return f"{points}; a good fit needs {_n(threshold)}."
+    if verdict == "not_a_fit":
+        return (
+            f"{points}, but a disqualifier or a missing must-have rules it out whatever the score."
+        )
+    return (
+        f"{points} so far; a good fit needs {_n(threshold)} once the open questions are answered."
+    )
+
+
+def trigger_words(trigger: str, questions: Mapping[str, Question]) -> str:
+    """A diagnosis history's “after” column: question labels instead of internal keys."""
+    fixed = {
+        "referred": "Referred out",
+        "rediagnose": "Playbook changed",
+    }
+    if trigger in fixed:
+        return fixed[trigger]
+    parts = [p.strip() for p in trigger.split(",") if p.strip()]
+    if parts and all(p in questions for p in parts):
+        return "Answered: " + "; ".join(questions[p].text for p in parts)
+    return trigger
