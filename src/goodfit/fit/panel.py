@@ -12,9 +12,9 @@ from goodfit.fit import diagnosis as pure
 from goodfit.fit.access import alternatives_visible_to
 from goodfit.fit.selectors import DealFit, deal_fit, diagnosis_history, referrals_out
 from goodfit.fit.wording import score_words, trigger_words
+from goodfit.pipeline.models import Deal
 
 NONE_OF_THESE = "__none__"  # the “none of these” box of a several-choices question
-from goodfit.pipeline.models import Deal
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def _questions(fit: DealFit, errors: dict[str, str], posted: dict[str, Any]) -> 
                 stored,
                 ranks.get(q.key),
                 errors.get(q.key, ""),
-                posted[q.key] if q.key in posted else stored,
+                posted.get(q.key, stored),
             )
         )
     return rows
