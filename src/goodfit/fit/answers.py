@@ -75,13 +75,16 @@ def _numeric(q: Question, raw: Any) -> Any:
         raise AnswerError(q.key, f"“{raw}” is not a number; send e.g. {example}.") from None
     if not value.is_finite():
         raise AnswerError(q.key, f"“{raw}” is not a finite number; send e.g. {example}.")
-    if abs(value) >= NUMBER_MAX:
+    if not value:
+        value = Decimal(0)  # also “-0” and “0e-999”
+    # ``adjusted()`` is the exponent of the first digit; no arithmetic, so no Overflow.
+    if value and value.adjusted() >= 15:
         raise AnswerError(q.key, "That number is too large; at most 999,999,999,999,999.")
-    if value < 0 and not q.negative:
+    if value.is_signed() and value and not q.negative:
         what = "An amount of money" if q.type is AnswerType.MONEY else "This answer"
         raise AnswerError(q.key, f"{what} cannot be negative; send 0 or more.")
     if q.type is AnswerType.MONEY:
-        if value != value.quantize(Decimal("0.01")):
+        if value.as_tuple().exponent < -2 and value != round(value, 2):  # type: ignore[operator]
             raise AnswerError(q.key, "At most two decimals (cents), e.g. 1200.50.")
         return value.quantize(Decimal("0.01"))
     return float(value)

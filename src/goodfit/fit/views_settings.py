@@ -61,11 +61,12 @@ def _import(request: HttpRequest, form: PlaybookImportForm, offering: Any) -> bo
             offering=offering, actor=request.user, document=document, note=form.cleaned_data["note"]
         )
     except ValidationError as error:
+        # Every problem goes next to the document field, where the manager is typing.
         error = with_lines(error, text)
         for path, problems in error.message_dict.items():
             for problem in problems:
                 label = "" if path in ("document", "__all__") else f"{path}: "
-                form.add_error(None, f"{label}{problem}")
+                form.add_error("document", f"{label}{problem}")
         return False
     messages.success(request, f"Saved as version {row.number}. Open deals are re-diagnosed.")
     return True
