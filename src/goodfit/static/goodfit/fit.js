@@ -45,8 +45,9 @@
     return found;
   }
 
+  // Fired on each swapped-in element: the new status sits inside its question.
   document.addEventListener("htmx:afterSwap", function (event) {
-    var box = question(event.detail.elt);
+    var box = question(event.target);
     if (!box) return;
     var status = box.querySelector(".fit-status");
     var failed = !!(status && status.classList.contains("is-error"));
