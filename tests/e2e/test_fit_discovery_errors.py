@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from goodfit.core.models import Role
 from goodfit.fit.models import Answer
@@ -76,6 +77,7 @@ def test_answers_save_as_typed_and_wrong_values_show_their_message(page):
             field.press("Tab")
         page.locator(f"#fit-status-{key}.is-error").wait_for()
         assert message in saved(page, key).inner_text()
+        expect(field).to_have_attribute("aria-invalid", "true")
 
     # A choice that is not offered (a stale page, a tampered form) is refused too.
     page.evaluate(
@@ -93,6 +95,7 @@ def test_answers_save_as_typed_and_wrong_values_show_their_message(page):
         budget.fill("6000")
         budget.press("Tab")
     page.locator("#fit-status-budget.is-saved").wait_for()
+    expect(budget).not_to_have_attribute("aria-invalid", "true")
     assert page.locator("#fit-verdict").get_attribute("data-verdict") == "good_fit"
     stored = dict(Answer.objects.filter(deal=deal).values_list("question_key", "value"))
     assert stored == {"staff": 12, "budget": "6000.00"}

@@ -45,18 +45,42 @@
     return found;
   }
 
-  // Fired on each swapped-in element: the new status sits inside its question.
-  document.addEventListener("htmx:afterSwap", function (event) {
-    var box = question(event.target);
+  // A new status element (swapped in by htmx) updates its question: error or answered.
+  // htmx first inserts it with the old element's attributes and puts the new ones in
+  // place when it settles, so class changes are watched as well as insertions.
+  function sync(status) {
+    var box = question(status);
     if (!box) return;
-    var status = box.querySelector(".fit-status");
-    var failed = !!(status && status.classList.contains("is-error"));
+    var failed = status.classList.contains("is-error");
     box.classList.toggle("has-error", failed);
-    box.classList.toggle("is-answered", !failed && hasValue(box));
+    if (status.classList.contains("is-saved")) box.classList.toggle("is-answered", hasValue(box));
     box.querySelectorAll("input[type=text], input[type=date], select, textarea").forEach(function (input) {
       if (failed) input.setAttribute("aria-invalid", "true");
       else input.removeAttribute("aria-invalid");
     });
+  }
+
+  function isStatus(node) {
+    return node.nodeType === 1 && node.classList.contains("fit-status");
+  }
+
+  new MutationObserver(function (records) {
+    records.forEach(function (record) {
+      if (record.type === "attributes") {
+        if (isStatus(record.target) && !record.target.classList.contains("is-saving")) {
+          sync(record.target);
+        }
+        return;
+      }
+      record.addedNodes.forEach(function (node) {
+        if (isStatus(node)) sync(node);
+      });
+    });
+  }).observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ["class"],
   });
 
   document.addEventListener("htmx:sendError", function (event) {
