@@ -72,7 +72,7 @@ def playbooks(draw: Any) -> dict[str, Any]:
     return {**debt_document(), "criteria": criteria, "threshold": threshold}
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(playbooks(), answer_sets)
 def test_the_fast_path_and_the_full_evaluation_agree_on_generated_playbooks(document, answers):
     playbook = compile_playbook(playbook_read(document))
