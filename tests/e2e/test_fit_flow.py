@@ -37,13 +37,16 @@ def demo_like_deal():
 
 
 def answer(page, key: str, value: str) -> None:
-    form = page.locator(f'form[data-question="{key}"]')
-    if value in ("Yes", "No"):
-        form.get_by_label(value, exact=True).check()
-    else:
-        form.locator('[name="value"]').fill(value)
+    """Answer one question the way a rep does; it saves itself (no Save button)."""
+    box = page.locator(f'.fit-question[data-question="{key}"]')
     with page.expect_response(lambda r: "/fit/answer/" in r.url):
-        form.get_by_role("button", name="Save").click()
+        if value in ("Yes", "No"):
+            box.get_by_label(value, exact=True).check()
+        else:
+            field = box.locator(f'[name="a-{key}"]')
+            field.fill(value)
+            field.press("Tab")  # leaving the field is a change: it saves
+    box.locator(".fit-status.is-saved, .fit-status.is-error").wait_for()
 
 
 @pytest.mark.django_db(transaction=True)

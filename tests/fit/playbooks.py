@@ -75,3 +75,110 @@ def debt_document() -> dict[str, Any]:
             },
         ],
     }
+
+
+ACCOUNTANT = "Local bookkeeper"
+FREE_TOOL = "Free invoicing app"
+PAYROLL = "Payroll bureau"
+
+
+def grouped_document() -> dict[str, Any]:
+    """An invoicing playbook using calculations, nested groups and “any two of four”."""
+    return {
+        "threshold": 3,
+        "questions": [
+            {"key": "seats", "text": "How many people would use it?", "type": "number"},
+            {"key": "budget", "text": "Monthly budget?", "type": "money"},
+            {"key": "payment", "text": "Monthly loan payment?", "type": "money"},
+            {"key": "take_home", "text": "Monthly take-home pay?", "type": "money"},
+            {"key": "sole_trader", "text": "A sole trader?", "type": "yes_no"},
+            {"key": "wants_free", "text": "Wants it free?", "type": "yes_no"},
+            {"key": "invoices", "text": "Invoices a month?", "type": "number"},
+            {
+                "key": "pains",
+                "text": "What hurts today?",
+                "type": "choices",
+                "choices": ["late payments", "manual entry", "tax time", "chasing receipts"],
+            },
+            {
+                "key": "needs",
+                "text": "What do you need?",
+                "type": "choices",
+                "choices": ["invoicing", "payroll", "expenses"],
+            },
+        ],
+        "criteria": [
+            {
+                "key": "tiny_free",
+                "kind": "disqualifier",
+                "when": [
+                    {"question": "sole_trader", "op": "is", "value": True},
+                    {"question": "wants_free", "op": "is", "value": True},
+                    {"question": "invoices", "op": "lt", "value": 50},
+                ],
+                "reason": "a sole trader who wants it free with few invoices",
+                "alternatives": [FREE_TOOL],
+            },
+            {
+                "key": "only_payroll",
+                "kind": "disqualifier",
+                "when": [
+                    {"question": "needs", "op": "includes", "value": "payroll"},
+                    {
+                        "not": {
+                            "question": "needs",
+                            "op": "includes_any",
+                            "value": ["invoicing", "expenses"],
+                        }
+                    },
+                ],
+                "reason": "the only need is payroll, which we do not do",
+                "alternatives": [PAYROLL],
+            },
+            {
+                "key": "overstretched",
+                "kind": "disqualifier",
+                "when": [{"calc": "payment / take_home", "op": "gt", "value": 0.4}],
+                "reason": "the loan payment is over 40% of take-home pay",
+                "alternatives": [ACCOUNTANT],
+            },
+            {
+                "key": "affordable_seat",
+                "kind": "must_have",
+                "when": [
+                    {
+                        "any": [
+                            {"calc": "budget / seats", "op": "gte", "value": 20},
+                            {
+                                "all": [
+                                    {"question": "seats", "op": "lte", "value": 2},
+                                    {"question": "budget", "op": "gte", "value": 30},
+                                ]
+                            },
+                        ]
+                    }
+                ],
+                "reason": "a budget of at least 20 a seat",
+            },
+            {
+                "key": "two_pains",
+                "kind": "signal",
+                "weight": 3,
+                "match": 2,
+                "when": [
+                    {"question": "pains", "op": "includes", "value": "late payments"},
+                    {"question": "pains", "op": "includes", "value": "manual entry"},
+                    {"question": "pains", "op": "includes", "value": "tax time"},
+                    {"question": "pains", "op": "includes", "value": "chasing receipts"},
+                ],
+                "reason": "two or more of the pains we solve",
+            },
+            {
+                "key": "many_invoices",
+                "kind": "signal",
+                "weight": 1,
+                "when": [{"calc": "invoices / max(seats, 1)", "op": "gte", "value": 40}],
+                "reason": "at least 40 invoices a month per person",
+            },
+        ],
+    }

@@ -126,7 +126,7 @@ answer_values = {
 answer_sets = st.fixed_dictionaries({}, optional=answer_values)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(answer_sets, st.data())
 def test_answering_more_never_turns_a_not_a_fit_into_a_fit(answers, data):
     if diagnose(PLAYBOOK, answers).verdict is not Verdict.NOT_A_FIT:
@@ -136,7 +136,7 @@ def test_answering_more_never_turns_a_not_a_fit_into_a_fit(answers, data):
     assert diagnose(PLAYBOOK, {**answers, **more}).verdict is Verdict.NOT_A_FIT
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(answer_sets, st.data())
 def test_a_decided_verdict_stays_decided_when_more_is_answered(answers, data):
     verdict = diagnose(PLAYBOOK, answers).verdict
@@ -146,7 +146,7 @@ def test_a_decided_verdict_stays_decided_when_more_is_answered(answers, data):
         assert diagnose(PLAYBOOK, {**answers, **more}).verdict is verdict
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(answer_sets, st.randoms())
 def test_the_verdict_does_not_depend_on_the_order_of_answers(answers, rng):
     items = list(answers.items())
@@ -154,7 +154,7 @@ def test_the_verdict_does_not_depend_on_the_order_of_answers(answers, rng):
     assert diagnose(PLAYBOOK, dict(items)) == diagnose(PLAYBOOK, answers)
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(answer_sets)
 def test_only_unanswered_questions_are_suggested(answers):
     for question in diagnose(PLAYBOOK, answers).next_questions:

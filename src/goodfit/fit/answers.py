@@ -56,18 +56,36 @@ def _choices(q: Question, raw: Any) -> frozenset[str]:
     return frozenset(_choice(q, item) for item in items)
 
 
+# Answers are people's debts, incomes and head counts: a quadrillion is already absurd,
+# and bounding the size keeps Decimal arithmetic exact (its default precision is 28 digits).
+NUMBER_MAX = Decimal("1e15")
+NUMBER_TEXT_MAX = 40
+
+
 def _numeric(q: Question, raw: Any) -> Any:
     if isinstance(raw, bool):
         raise AnswerError(q.key, "Send a number, not true or false.")
+    text = str(raw).replace(",", "").strip()
+    example = "1200 or 1,200.50" if q.type is AnswerType.MONEY else "12 or 2.5"
+    if len(text) > NUMBER_TEXT_MAX:
+        raise AnswerError(q.key, f"“{text[:20]}…” is too long for a number; send e.g. {example}.")
     try:
-        value = Decimal(str(raw).replace(",", "").strip())
+        value = Decimal(text)
     except InvalidOperation:
-        raise AnswerError(q.key, f"“{raw}” is not a number; send digits such as 1200.") from None
+        raise AnswerError(q.key, f"“{raw}” is not a number; send e.g. {example}.") from None
     if not value.is_finite():
-        raise AnswerError(q.key, "Send a finite number.")
+        raise AnswerError(q.key, f"“{raw}” is not a finite number; send e.g. {example}.")
+    if not value:
+        value = Decimal(0)  # also “-0” and “0e-999”
+    # ``adjusted()`` is the exponent of the first digit; no arithmetic, so no Overflow.
+    if value and value.adjusted() >= 15:
+        raise AnswerError(q.key, "That number is too large; at most 999,999,999,999,999.")
+    if value.is_signed() and value and not q.negative:
+        what = "An amount of money" if q.type is AnswerType.MONEY else "This answer"
+        raise AnswerError(q.key, f"{what} cannot be negative; send 0 or more.")
     if q.type is AnswerType.MONEY:
-        if value < 0:
-            raise AnswerError(q.key, "An amount of money cannot be negative.")
+        if value.as_tuple().exponent < -2 and value != round(value, 2):  # type: ignore[operator]
+            raise AnswerError(q.key, "At most two decimals (cents), e.g. 1200.50.")
         return value.quantize(Decimal("0.01"))
     return float(value)
 

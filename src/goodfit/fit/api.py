@@ -15,6 +15,7 @@ from goodfit.fit.models import PlaybookVersion
 from goodfit.fit.schemas import DiagnosisOut, PlaybookImport, PlaybookOut
 from goodfit.fit.selectors import DealFit, current_version, deal_fit
 from goodfit.fit.services import answers_save, playbook_save
+from goodfit.fit.wording import score_words
 from goodfit.pipeline.access import (
     get_deal_for_user,
     get_offering_for_manager,
@@ -22,6 +23,10 @@ from goodfit.pipeline.access import (
 )
 
 router = Router(tags=["fit"])
+
+
+def _next_out(n: Any, questions: dict[str, Any]) -> dict[str, Any]:
+    return {"key": n.key, "text": questions[n.key].text, "impact": n.impact, "why": list(n.why)}
 
 
 def _diagnosis_out(fit: DealFit) -> dict[str, Any]:
@@ -52,10 +57,19 @@ def _diagnosis_out(fit: DealFit) -> dict[str, Any]:
             }
             for r in result.reasons
         ],
-        "next_questions": [
-            {"key": n.key, "text": questions[n.key].text, "impact": n.impact, "why": list(n.why)}
-            for n in result.next_questions
+        "score_words": score_words(result.verdict.value, result.score, result.threshold),
+        "next_questions": [_next_out(n, questions) for n in result.next_questions],
+        "open_criteria": [
+            {
+                "criterion": o.criterion,
+                "kind": o.kind.value,
+                "text": o.text,
+                "waiting_on": o.waiting_on,
+            }
+            for o in result.open_criteria
         ],
+        "referral_questions": [_next_out(n, questions) for n in result.referral_questions],
+        "referral_undecided": result.referral_undecided,
         "alternatives": [
             {
                 "id": alt.pk if alt else None,

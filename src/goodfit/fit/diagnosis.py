@@ -26,6 +26,7 @@ from decimal import Decimal
 from functools import partial
 from typing import Any, NamedTuple
 
+from goodfit.fit.expressions import Undefined, expression_parse
 from goodfit.fit.fastpath import FastVerdict, Rule, fast_verdict
 from goodfit.fit.playbook import (
     DEFAULT_SCRIPT,
@@ -34,12 +35,16 @@ from goodfit.fit.playbook import (
     TEXT_MAX,
     VERDICT_LABELS,
     AnswerType,
+    Calc,
     Condition,
     Criterion,
+    Group,
     Kind,
+    Node,
     PlaybookVersion,
     Question,
     Verdict,
+    is_flat,
 )
 
 # The playbook types are re-exported: callers know them from here.
@@ -50,12 +55,15 @@ __all__ = [
     "TEXT_MAX",
     "VERDICT_LABELS",
     "AnswerType",
+    "Calc",
     "CompiledPlaybook",
     "Condition",
     "Criterion",
     "Diagnosis",
+    "Group",
     "Kind",
     "NextQuestion",
+    "OpenCriterion",
     "PlaybookVersion",
     "Question",
     "Reason",
@@ -129,11 +137,91 @@ def _test(op: str, value: Any) -> Test:
     return tests[op]()
 
 
+class _Node:
+    """A compiled condition or group: its three-valued state, and what keeps it open."""
+
+    __slots__ = ("keys",)
+    keys: tuple[str, ...]
+
+    def state(self, answers: Mapping[str, Any]) -> bool | None:
+        raise NotImplementedError
+
+    def open_keys(self, answers: Mapping[str, Any]) -> tuple[str, ...]:
+        """Unanswered questions that could still settle this part (none once it is settled)."""
+        if self.state(answers) is not None:
+            return ()
+        return tuple(k for k in self.keys if answers.get(k) is None)
+
+
+class _Leaf(_Node):
+    __slots__ = ("test",)
+
+    def __init__(self, key: str, test: Test) -> None:
+        self.keys = (key,)
+        self.test = test
+
+    def state(self, answers: Mapping[str, Any]) -> bool | None:
+        value = answers.get(self.keys[0])
+        return None if value is None else bool(self.test(value))
+
+
+class _CalcLeaf(_Node):
+    __slots__ = ("expression", "test")
+
+    def __init__(self, calc: Calc) -> None:
+        self.expression = expression_parse(calc.calc, numeric=set(calc.keys), known=set(calc.keys))
+        self.keys = self.expression.keys
+        self.test = _test(calc.op, calc.value)
+
+    def state(self, answers: Mapping[str, Any]) -> bool | None:
+        try:
+            value = self.expression.evaluate(answers)
+        except Undefined:  # divided by an answer of zero: no value, so the test fails
+            return False
+        return None if value is None else bool(self.test(value))
+
+
+class _GroupNode(_Node):
+    """all / any / not / at least n, in three-valued logic (None = unknown)."""
+
+    __slots__ = ("n", "op", "parts")
+
+    def __init__(self, op: str, parts: tuple[_Node, ...], n: int) -> None:
+        self.op, self.parts, self.n = op, parts, n
+        self.keys = tuple(dict.fromkeys(k for p in parts for k in p.keys))
+
+    def state(self, answers: Mapping[str, Any]) -> bool | None:
+        states = [p.state(answers) for p in self.parts]
+        if self.op == "not":
+            return None if states[0] is None else not states[0]
+        need = {"all": len(states), "any": 1}.get(self.op, self.n)
+        true, unknown = states.count(True), states.count(None)
+        if true >= need:
+            return True
+        if true + unknown < need:
+            return False
+        return None
+
+    def open_keys(self, answers: Mapping[str, Any]) -> tuple[str, ...]:
+        if self.state(answers) is not None:
+            return ()
+        found = (k for p in self.parts for k in p.open_keys(answers))
+        return tuple(dict.fromkeys(found))
+
+
+def _compile_node(node: Node, types: Mapping[str, AnswerType]) -> _Node:
+    if isinstance(node, Condition):
+        return _Leaf(node.question, _test(*_operand(node, types[node.question])))
+    if isinstance(node, Calc):
+        return _CalcLeaf(node)
+    parts = tuple(_compile_node(p, types) for p in node.parts)
+    return _GroupNode(node.op, parts, node.n)
+
+
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     criterion: Criterion
-    tests: tuple[tuple[str, Test], ...]
-    match_all: bool
+    node: _Node
     questions: tuple[str, ...]
     why: str
     weight: float
@@ -153,19 +241,27 @@ def compile_playbook(version: PlaybookVersion) -> CompiledPlaybook:
     """Turn a (validated) playbook into test functions; do it once per version."""
     types = {q.key: q.type for q in version.questions}
 
-    def operands(c: Criterion) -> tuple[tuple[str, str, Any], ...]:
-        return tuple((x.question, *_operand(x, types[x.question])) for x in c.conditions)
-
     def one(c: Criterion) -> _Compiled:
-        tests = tuple((key, _test(op, value)) for key, op, value in operands(c))
-        return _Compiled(c, tests, c.match != "any", c.questions, _why(c), c.weight)
+        return _Compiled(c, _compile_node(c.when, types), c.questions, _why(c), c.weight)
+
+    compiled = {c.key: one(c) for c in version.criteria}
 
     def of(kind: Kind) -> tuple[_Compiled, ...]:
-        return tuple(one(c) for c in version.criteria if c.kind is kind)
+        return tuple(compiled[c.key] for c in version.criteria if c.kind is kind)
+
+    def rule(c: Criterion) -> Rule:
+        # Flat rules are inlined by the fast path; groups and calculations are called.
+        if is_flat(c.when):
+            conditions = tuple(
+                (x.question, *_operand(x, types[x.question]))
+                for x in c.when.parts
+                if isinstance(x, Condition)
+            )
+            return Rule(c.when.op == "all", c.weight, conditions)
+        return Rule(True, c.weight, (), compiled[c.key].node.state)
 
     def rules(kind: Kind) -> list[Rule]:
-        chosen = (c for c in version.criteria if c.kind is kind)
-        return [Rule(c.match != "any", c.weight, operands(c)) for c in chosen]
+        return [rule(c) for c in version.criteria if c.kind is kind]
 
     fast = fast_verdict(
         disqualifiers=rules(Kind.DISQUALIFIER),
@@ -190,22 +286,7 @@ _FAST_VERDICTS = (
 
 def _state(c: _Compiled, answers: Mapping[str, Any]) -> bool | None:
     """True, False, or None when unanswered questions leave it open."""
-    unknown = False
-    if c.match_all:
-        for key, test in c.tests:
-            value = answers.get(key)
-            if value is None:
-                unknown = True
-            elif not test(value):
-                return False
-        return None if unknown else True
-    for key, test in c.tests:
-        value = answers.get(key)
-        if value is None:
-            unknown = True
-        elif test(value):
-            return True
-    return None if unknown else False
+    return c.node.state(answers)
 
 
 def _reason(c: _Compiled, answers: Mapping[str, Any], text: str) -> Reason:
@@ -223,20 +304,50 @@ def _why(c: Criterion) -> str:
     return f"Signal ({sign}{abs(c.weight):g}): {c.reason}"
 
 
-def _next_questions(
+def _rank(
     order: Mapping[str, int],
-    open_criteria: Iterable[tuple[_Compiled, float]],
+    open_criteria: Iterable[_Compiled],
     answers: Mapping[str, Any],
+    why: Callable[[_Compiled], str],
 ) -> tuple[NextQuestion, ...]:
-    impact: dict[str, float] = {}
-    why: dict[str, list[str]] = {}
-    for c, weight in open_criteria:
-        for key in c.questions:
-            if answers.get(key) is None:
-                impact[key] = impact.get(key, 0.0) + weight
-                why.setdefault(key, []).append(c.why)
-    ranked = sorted(impact, key=lambda k: (-impact[k], order.get(k, 0)))
-    return tuple(NextQuestion(k, impact[k], tuple(why[k])) for k in ranked)
+    """Questions that keep ``open_criteria`` open, the most decisive first.
+
+    A question that could settle a disqualifier or a must-have comes before any that
+    only moves signals (more such criteria first); then by the summed weight of the
+    signals it could settle; ties keep the playbook's order.
+    """
+    gates: dict[str, int] = {}
+    weights: dict[str, float] = {}
+    whys: dict[str, list[str]] = {}
+    for c in open_criteria:
+        is_gate = c.criterion.kind is not Kind.SIGNAL
+        for key in c.node.open_keys(answers):
+            gates[key] = gates.get(key, 0) + int(is_gate)
+            weights[key] = weights.get(key, 0.0) + (0.0 if is_gate else abs(c.weight))
+            whys.setdefault(key, []).append(why(c))
+    ranked = sorted(gates, key=lambda k: (-gates[k], -weights[k], order.get(k, 0)))
+    return tuple(
+        NextQuestion(k, gates[k] * GATE_IMPACT + weights[k], tuple(whys[k])) for k in ranked
+    )
+
+
+def _referral_why(c: _Compiled) -> str:
+    names = join_names(c.criterion.alternatives)
+    return f"Decides whether to send them to {names}: {c.criterion.reason}"
+
+
+def join_names(names: Iterable[str]) -> str:
+    items = list(names)
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
+
+
+class OpenCriterion(NamedTuple):
+    """A criterion no answer has settled yet, and the unanswered questions it waits on."""
+
+    criterion: str
+    kind: Kind
+    text: str
+    waiting_on: tuple[str, ...]
 
 
 class Diagnosis:
@@ -290,10 +401,40 @@ class Diagnosis:
 
     @property
     def next_questions(self) -> tuple[NextQuestion, ...]:
-        pending = self.detail.pending
-        if not pending:
+        """While the verdict is open: the questions that could decide it, ranked."""
+        d = self.detail
+        if d.verdict is not Verdict.NOT_ENOUGH_INFORMATION:
             return ()
-        return _next_questions(self._playbook.order, pending, self._answers)
+        pending = d.open_gates + (d.open_signals if d.signals_matter else [])
+        return _rank(self._playbook.order, pending, self._answers, lambda c: c.why)
+
+    @property
+    def referral_questions(self) -> tuple[NextQuestion, ...]:
+        """Not a fit already: the questions that decide where to send them, ranked.
+
+        They keep open a disqualifier or must-have whose alternatives are not named yet;
+        once answered, the alternative is named (or ruled out).
+        """
+        if self.verdict is not Verdict.NOT_A_FIT:
+            return ()
+        named = set(self.alternatives)
+        deciding = [c for c in self.detail.open_gates if set(c.criterion.alternatives) - named]
+        return _rank(self._playbook.order, deciding, self._answers, _referral_why)
+
+    @property
+    def referral_undecided(self) -> bool:
+        """Not a fit, no alternative named yet, and unanswered questions could name one."""
+        return not self.alternatives and bool(self.referral_questions)
+
+    @property
+    def open_criteria(self) -> tuple[OpenCriterion, ...]:
+        """Every criterion still open, with the unanswered questions that keep it open."""
+        d, a = self.detail, self._answers
+        return tuple(
+            OpenCriterion(c.criterion.key, c.criterion.kind, c.criterion.reason, keys)
+            for c in d.open_gates + d.open_signals
+            if (keys := c.node.open_keys(a))
+        )
 
     @property
     def talking_points(self) -> tuple[str, ...]:
@@ -310,12 +451,21 @@ class Diagnosis:
         return tuple(c.gap or f"Not the case: {c.reason}" for c in missed if c.weight > 0)
 
     def _key(self) -> tuple[Any, ...]:
-        return (self.verdict, self.score, self.threshold, self.alternatives, self.reasons)
+        return (
+            self.verdict,
+            self.score,
+            self.threshold,
+            self.alternatives,
+            self.reasons,
+            self.next_questions,
+            self.referral_questions,
+            self.open_criteria,
+        )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Diagnosis):
             return NotImplemented
-        return self._key() == other._key() and self.next_questions == other.next_questions
+        return self._key() == other._key()
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -328,7 +478,7 @@ def _failed_text(c: Criterion) -> str:
 
 
 class _Detail(NamedTuple):
-    """Which criteria fired, failed, were met, held, missed, or are still pending."""
+    """Which criteria fired, failed, were met, held, missed, or are still open."""
 
     verdict: Verdict
     score: float
@@ -337,7 +487,9 @@ class _Detail(NamedTuple):
     met: list[_Compiled]
     held: list[_Compiled]
     missed: list[_Compiled]
-    pending: list[tuple[_Compiled, float]]
+    open_gates: list[_Compiled]
+    open_signals: list[_Compiled]
+    signals_matter: bool  # the open signals could still move the score across the threshold
 
 
 def diagnose(pb: CompiledPlaybook, answers: Mapping[str, Any]) -> Diagnosis:
@@ -361,29 +513,29 @@ def diagnose_full(pb: CompiledPlaybook, answers: Mapping[str, Any]) -> Diagnosis
 def _evaluate(pb: CompiledPlaybook, answers: Mapping[str, Any]) -> _Detail:
     fired, failed, met, open_gates = [], [], [], []
     for c in pb.disqualifiers:
-        state = _state(c, answers)
+        state = c.node.state(answers)
         if state:
             fired.append(c)
         elif state is None:
-            open_gates.append((c, GATE_IMPACT))
+            open_gates.append(c)
     for c in pb.must_haves:
-        state = _state(c, answers)
+        state = c.node.state(answers)
         if state:
             met.append(c)
         elif state is None:
-            open_gates.append((c, GATE_IMPACT))
+            open_gates.append(c)
         else:
             failed.append(c)
     score = low = high = 0.0
     held, missed, open_signals = [], [], []
     for c in pb.signals:
-        state = _state(c, answers)
+        state = c.node.state(answers)
         weight = c.weight
         if state:
             score += weight
             held.append(c)
         elif state is None:
-            open_signals.append((c, abs(weight)))
+            open_signals.append(c)
             if weight > 0:
                 high += weight
             else:
@@ -391,13 +543,13 @@ def _evaluate(pb: CompiledPlaybook, answers: Mapping[str, Any]) -> _Detail:
         else:
             missed.append(c)
     threshold = pb.version.threshold
-    pending: list[tuple[_Compiled, float]] = []
+    undecided = score + low < threshold <= score + high
     if fired or failed:
         verdict = Verdict.NOT_A_FIT
-    elif open_gates or score + low < threshold <= score + high:
+    elif open_gates or undecided:
         verdict = Verdict.NOT_ENOUGH_INFORMATION
-        undecided = score + low < threshold <= score + high
-        pending = open_gates + open_signals if undecided else open_gates
     else:
         verdict = Verdict.GOOD_FIT if score >= threshold else Verdict.PARTIAL_FIT
-    return _Detail(verdict, score, fired, failed, met, held, missed, pending)
+    return _Detail(
+        verdict, score, fired, failed, met, held, missed, open_gates, open_signals, undecided
+    )

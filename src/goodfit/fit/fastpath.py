@@ -5,7 +5,9 @@ evaluator spends most of its time on Python call overhead (a call per criterion,
 per condition). So each playbook version is compiled once into a single flat function:
 one lookup per question, each condition an inline comparison, each criterion an
 ``if/elif/else`` over three-valued logic, the same arithmetic in the same order as
-``diagnosis.diagnose_full`` (so scores agree to the last bit).
+``diagnosis.diagnose_full`` (so scores agree to the last bit). Criteria with nested
+groups or calculations are not inlined: the function calls their compiled evaluator
+(the one ``diagnose_full`` uses), so both paths agree by construction.
 
 The source is built only from identifiers made here (``a3``, ``v7``, ``w2``…) and a
 fixed table of operator templates; every question key, comparison value and weight
@@ -40,11 +42,17 @@ SOURCE: dict[str, str] = {
 
 
 class Rule(NamedTuple):
-    """One criterion as the generator needs it: conditions are (question, op, value)."""
+    """One criterion as the generator needs it: conditions are (question, op, value).
+
+    A criterion with groups or calculations cannot be written as one flat test; it comes
+    with ``state``, its evaluator's ``answers -> True | False | None``, which the
+    generated function calls instead (still one call, no interpretation per answer).
+    """
 
     match_all: bool
     weight: float
     conditions: tuple[tuple[str, str, Any], ...]
+    state: Callable[[Mapping[str, Any]], bool | None] | None = None
 
 
 FastVerdict = Callable[[Mapping[str, Any]], tuple[Any, float]]
@@ -71,6 +79,17 @@ class _Source:
         return self.answers[key]
 
     def rule(self, rule: Rule, on_true: str, on_none: str, on_false: str) -> None:
+        if rule.state is not None:
+            self.body += [
+                f"s = {self.bind('s', rule.state)}(answers)",
+                "if s is None:",
+                f"    {on_none}",
+                "elif s:",
+                f"    {on_true}",
+                "else:",
+                f"    {on_false}",
+            ]
+            return
         parts = []
         for question, op, value in rule.conditions:
             a = self.answer(question)

@@ -71,6 +71,7 @@ class Question:
     choices: tuple[str, ...] = ()
     unit: str = ""
     group: str = ""
+    negative: bool = False  # number questions only: whether an answer below zero makes sense
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +81,51 @@ class Condition:
     value: Any
 
 
+# A derived value compared with a number: ``calc`` is checked arithmetic over number and
+# money answers (see ``expressions``), e.g. ``monthly_payment / take_home_pay`` gt 0.4.
+@dataclass(frozen=True, slots=True)
+class Calc:
+    calc: str
+    op: str
+    value: float
+    keys: tuple[str, ...]  # the questions it reads, in order
+
+
+GROUP_OPS = ("all", "any", "not", "at_least")
+CALC_OPS = ("is", "is_not", "lt", "lte", "gt", "gte")
+
+
+# ``all`` / ``any`` / ``not`` (one part) / ``at_least`` ``n`` of the parts, nested freely.
+@dataclass(frozen=True, slots=True)
+class Group:
+    op: str
+    parts: tuple[Node, ...]
+    n: int = 0  # only for at_least
+
+
+Node = Condition | Calc | Group
+
+
+def node_questions(node: Node) -> tuple[str, ...]:
+    """The question keys a condition or group reads, in order of first use."""
+    if isinstance(node, Condition):
+        return (node.question,)
+    if isinstance(node, Calc):
+        return node.keys
+    found = (k for part in node.parts for k in node_questions(part))
+    return tuple(dict.fromkeys(found))
+
+
+def is_flat(node: Group) -> bool:
+    """An ``all`` or ``any`` of plain conditions: what playbooks before groups could say."""
+    return node.op in ("all", "any") and all(isinstance(p, Condition) for p in node.parts)
+
+
 @dataclass(frozen=True, slots=True)
 class Criterion:
     key: str
     kind: Kind
-    conditions: tuple[Condition, ...]
-    match: str = "all"  # "all" or "any"
+    when: Group
     reason: str = ""
     weight: float = 0.0
     benefit: str = ""
@@ -94,7 +134,7 @@ class Criterion:
 
     @property
     def questions(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(c.question for c in self.conditions))
+        return node_questions(self.when)
 
 
 @dataclass(frozen=True, slots=True)

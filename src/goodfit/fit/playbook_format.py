@@ -9,6 +9,7 @@ Pure Python. ``playbook_read(document)`` returns a ``PlaybookVersion`` or raises
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -26,11 +27,13 @@ from goodfit.fit.diagnosis import (
     PlaybookVersion,
     Question,
 )
+from goodfit.fit.expressions import ExpressionError, expression_parse
+from goodfit.fit.playbook import CALC_OPS, GROUP_OPS, Calc, Group, Node
 
 FORMAT = "goodfit-playbook/1"
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,49}$")
 TOP_KEYS = {"format", "threshold", "script", "questions", "criteria"}
-QUESTION_KEYS = {"key", "text", "type", "help", "choices", "unit", "group"}
+QUESTION_KEYS = {"key", "text", "type", "help", "choices", "unit", "group", "negative"}
 CRITERION_KEYS = {
     "key",
     "kind",
@@ -43,6 +46,17 @@ CRITERION_KEYS = {
     "alternatives",
 }
 CONDITION_KEYS = {"question", "op", "value"}
+CALC_KEYS = {"calc", "op", "value"}
+NUMERIC = (AnswerType.NUMBER, AnswerType.MONEY)
+MAX_DEPTH = 8
+PART_WORDS = (
+    "condition {question, op, value}, calculation {calc, op, value} or group "
+    "({all: […]}, {any: […]}, {not: …}, {at_least: 2, of: […]})"
+)
+MATCH_WORDS = (
+    "must be all (every condition holds), any (one does) or a whole number from 1 to {n} "
+    "(at least that many hold), e.g. 2."
+)
 LIST_OPS = {"in", "not_in", "includes_any", "includes_none"}
 
 
@@ -65,9 +79,14 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 class _Reader:
     def __init__(self) -> None:
         self.issues: list[Issue] = []
+        self.current = ""  # the key of the criterion being read, for messages
 
     def fail(self, path: str, message: str) -> None:
         self.issues.append(Issue(path, message))
@@ -130,6 +149,11 @@ class _Reader:
             self.fail(f"{path}.type", f"“{item.get('type')}” is not an answer type; use {kinds}.")
             return None
         choices = self.choices(item, kind, path)
+        negative = item.get("negative", False)
+        if not isinstance(negative, bool):
+            self.fail(f"{path}.negative", "must be true or false.")
+        elif negative and kind is not AnswerType.NUMBER:
+            self.fail(f"{path}.negative", "only number questions can allow answers below zero.")
         return Question(
             key=key,
             text=text,
@@ -138,6 +162,7 @@ class _Reader:
             choices=choices,
             unit=self.text(item, "unit", path, required=False),
             group=self.text(item, "group", path, required=False),
+            negative=negative is True,
         )
 
     def choices(self, item: Mapping[str, Any], kind: AnswerType, path: str) -> tuple[str, ...]:
@@ -170,18 +195,15 @@ class _Reader:
             kinds = ", ".join(k.value for k in Kind)
             self.fail(f"{path}.kind", f"“{item.get('kind')}” is not a kind; use {kinds}.")
             return None
-        match = item.get("match", "all")
-        if match not in ("all", "any"):
-            self.fail(f"{path}.match", "must be all (every condition holds) or any (one does).")
-        conditions = self.conditions(item.get("when"), f"{path}.when", questions)
+        self.current = key
+        when = self.when(item, path, questions)
         weight = self.weight(item, kind, path)
         self.only_for(item, path, kind, "benefit", Kind.SIGNAL)
         alternatives = self.alternatives(item, kind, path)
         return Criterion(
             key=key,
             kind=kind,
-            conditions=conditions,
-            match=match,
+            when=when,
             reason=self.text(item, "reason", path, required=True),
             weight=weight,
             benefit=self.text(item, "benefit", path, required=False),
@@ -214,14 +236,98 @@ class _Reader:
             return ()
         return tuple(a.strip() for a in raw)
 
-    def conditions(
-        self, raw: Any, path: str, questions: dict[str, Question]
-    ) -> tuple[Condition, ...]:
+    def when(self, item: Mapping[str, Any], path: str, questions: dict[str, Question]) -> Group:
+        """The criterion's ``when`` list, combined by ``match``: all, any or a number."""
+        match = item.get("match", "all")
+        raw = item.get("when")
         if not isinstance(raw, list) or not raw:
-            self.fail(path, "needs a list of at least one condition (question, op, value).")
-            return ()
-        found = (self.condition(c, f"{path}[{i}]", questions) for i, c in enumerate(raw))
-        return tuple(c for c in found if c is not None)
+            self.fail(f"{path}.when", f"needs a list of at least one {PART_WORDS}.")
+            raw = []
+        parts = self.parts(raw, f"{path}.when", questions, depth=1)
+        if match in ("all", "any"):
+            return Group(match, parts)
+        if _is_int(match) and 1 <= match <= max(len(raw), 1):
+            return Group("at_least", parts, match)
+        self.fail(f"{path}.match", MATCH_WORDS.format(n=max(len(raw), 1)))
+        return Group("all", parts)
+
+    def parts(
+        self, raw: list[Any], path: str, questions: dict[str, Question], depth: int
+    ) -> tuple[Node, ...]:
+        found = (self.part(p, f"{path}[{i}]", questions, depth) for i, p in enumerate(raw))
+        return tuple(p for p in found if p is not None)
+
+    def part(self, raw: Any, path: str, questions: dict[str, Question], depth: int) -> Node | None:
+        if not isinstance(raw, Mapping):
+            self.fail(path, f"must be a {PART_WORDS}.")
+            return None
+        if depth > MAX_DEPTH:
+            self.fail(path, f"groups are nested more than {MAX_DEPTH} deep; simplify the rule.")
+            return None
+        if "calc" in raw:
+            return self.calc(raw, path, questions)
+        op = next((k for k in GROUP_OPS if k in raw), None)
+        if op is not None:
+            return self.group(raw, op, path, questions, depth)
+        return self.condition(raw, path, questions)
+
+    def group(
+        self, raw: Mapping[str, Any], op: str, path: str, questions: dict[str, Question], depth: int
+    ) -> Group | None:
+        allowed = {"at_least", "of"} if op == "at_least" else {op}
+        self.mapping(raw, path, allowed)
+        if op == "not":
+            inner = raw["not"]
+            if isinstance(inner, list):
+                self.fail(
+                    f"{path}.not",
+                    "takes one condition or group; to negate several, put them in "
+                    "{all: […]} or {any: […]}.",
+                )
+                return None
+            part = self.part(inner, f"{path}.not", questions, depth + 1)
+            return None if part is None else Group("not", (part,))
+        name = "of" if op == "at_least" else op
+        items = raw.get(name)
+        if not isinstance(items, list) or not items:
+            self.fail(f"{path}.{name}", f"needs a list of at least one {PART_WORDS}.")
+            return None
+        parts = self.parts(items, f"{path}.{name}", questions, depth + 1)
+        if op != "at_least":
+            return Group(op, parts)
+        n: Any = raw.get("at_least")
+        if not _is_int(n) or not 1 <= n <= len(items):
+            self.fail(
+                f"{path}.at_least",
+                f"must be a whole number from 1 to {len(items)} (how many of the "
+                "conditions under of must hold), e.g. 2.",
+            )
+            return None
+        return Group("at_least", parts, n)
+
+    def calc(
+        self, raw: Mapping[str, Any], path: str, questions: dict[str, Question]
+    ) -> Calc | None:
+        item = self.mapping(raw, path, CALC_KEYS)
+        numeric = {k for k, q in questions.items() if q.type in NUMERIC}
+        try:
+            expression = expression_parse(item.get("calc"), numeric=numeric, known=set(questions))
+        except ExpressionError as error:
+            where = f"criterion “{self.current}”, " if self.current else ""
+            self.fail(f"{path}.calc", f"{where}calculation “{item.get('calc')}” {error}")
+            expression = None
+        op = item.get("op")
+        if op not in CALC_OPS:
+            accepted = ", ".join(CALC_OPS)
+            self.fail(f"{path}.op", f"“{op}” does not apply to a calculation; use {accepted}.")
+            return None
+        value: Any = item.get("value")
+        if not _is_number(value) or not math.isfinite(value):
+            self.fail(f"{path}.value", "must be a number, e.g. 0.4 or 20.")
+            return None
+        if expression is None:
+            return None
+        return Calc(expression.source, op, float(value), expression.keys)
 
     def condition(self, raw: Any, path: str, questions: dict[str, Question]) -> Condition | None:
         item = self.mapping(raw, path, CONDITION_KEYS)
@@ -261,7 +367,8 @@ def _value_problem(value: Any, q: Question, op: str) -> str:
         bad = [v for v in values if v not in q.choices]
         return f"{bad[0]!r} is not a choice of {q.key}; use {', '.join(q.choices)}." if bad else ""
     if kind in (AnswerType.NUMBER, AnswerType.MONEY):
-        return "" if _is_number(value) else "must be a number, e.g. 10000."
+        ok = _is_number(value) and math.isfinite(value)
+        return "" if ok else "must be a number, e.g. 10000."
     if kind is AnswerType.DATE:
         try:
             dt.date.fromisoformat(str(value))
@@ -338,21 +445,31 @@ def _question_out(q: Question) -> dict[str, Any]:
     out: dict[str, Any] = {"key": q.key, "text": q.text, "type": q.type.value}
     optional = {"help": q.help, "choices": list(q.choices), "unit": q.unit, "group": q.group}
     out.update({k: v for k, v in optional.items() if v})
+    if q.negative:
+        out["negative"] = True
     return out
+
+
+def _node_out(node: Node) -> dict[str, Any]:
+    if isinstance(node, Condition):
+        value = node.value.isoformat() if isinstance(node.value, dt.date) else node.value
+        return {"question": node.question, "op": node.op, "value": value}
+    if isinstance(node, Calc):
+        return {"calc": node.calc, "op": node.op, "value": _number_out(node.value)}
+    if node.op == "not":
+        return {"not": _node_out(node.parts[0])}
+    parts = [_node_out(p) for p in node.parts]
+    if node.op == "at_least":
+        return {"at_least": node.n, "of": parts}
+    return {node.op: parts}
 
 
 def _criterion_out(c: Criterion) -> dict[str, Any]:
     out: dict[str, Any] = {"key": c.key, "kind": c.kind.value}
-    if c.match != "all":
-        out["match"] = c.match
-    out["when"] = [
-        {
-            "question": x.question,
-            "op": x.op,
-            "value": x.value.isoformat() if isinstance(x.value, dt.date) else x.value,
-        }
-        for x in c.conditions
-    ]
+    match: Any = c.when.n if c.when.op == "at_least" else c.when.op
+    if match != "all":
+        out["match"] = match
+    out["when"] = [_node_out(p) for p in c.when.parts]
     out["reason"] = c.reason
     if c.kind is Kind.SIGNAL:
         out["weight"] = _number_out(c.weight)

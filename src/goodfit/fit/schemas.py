@@ -31,6 +31,13 @@ class NextQuestionOut(Schema):
     why: list[str]
 
 
+class OpenCriterionOut(Schema):
+    criterion: str
+    kind: str
+    text: str
+    waiting_on: list[str]  # question keys whose answers would settle it
+
+
 class AlternativeOut(Schema):
     id: int | None
     name: str
@@ -45,7 +52,11 @@ class DiagnosisOut(Schema):
     score: float
     threshold: float
     reasons: list[ReasonOut]
+    score_words: str
     next_questions: list[NextQuestionOut]
+    open_criteria: list[OpenCriterionOut]
+    referral_questions: list[NextQuestionOut]
+    referral_undecided: bool
     alternatives: list[AlternativeOut]
     script: str
     talking_points: list[str]

@@ -25,41 +25,12 @@ from goodfit.fit.services import (
     alternative_update,
     playbook_save,
 )
+from goodfit.fit.wording import node_words
 from goodfit.pipeline.access import get_offering_for_manager, offerings_visible_to
-
-OP_WORDS = {
-    "is": "is",
-    "is_not": "is not",
-    "lt": "is below",
-    "lte": "is at most",
-    "gt": "is above",
-    "gte": "is at least",
-    "in": "is one of",
-    "not_in": "is none of",
-    "includes": "includes",
-    "excludes": "does not include",
-    "includes_any": "includes any of",
-    "includes_none": "includes none of",
-    "contains": "mentions",
-    "not_contains": "does not mention",
-}
-
-
-def _value_words(value: Any) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
-    return str(value)
 
 
 def _criterion_view(c: pure.Criterion, questions: dict[str, pure.Question]) -> dict[str, Any]:
-    joiner = " and " if c.match == "all" else " or "
-    parts = [
-        f"{questions[x.question].text} {OP_WORDS.get(x.op, x.op)} {_value_words(x.value)}"
-        for x in c.conditions
-    ]
-    return {"criterion": c, "when": joiner.join(parts)}
+    return {"criterion": c, "when": node_words(c.when, questions)}
 
 
 # Playbooks
@@ -90,11 +61,12 @@ def _import(request: HttpRequest, form: PlaybookImportForm, offering: Any) -> bo
             offering=offering, actor=request.user, document=document, note=form.cleaned_data["note"]
         )
     except ValidationError as error:
+        # Every problem goes next to the document field, where the manager is typing.
         error = with_lines(error, text)
         for path, problems in error.message_dict.items():
             for problem in problems:
                 label = "" if path in ("document", "__all__") else f"{path}: "
-                form.add_error(None, f"{label}{problem}")
+                form.add_error("document", f"{label}{problem}")
         return False
     messages.success(request, f"Saved as version {row.number}. Open deals are re-diagnosed.")
     return True
