@@ -95,3 +95,37 @@ def test_outsiders_get_404(outsider_client, denver_deal, steps):
         url = reverse(name, args=[denver_deal.pk])
         assert outsider_client.post(url, {"step": steps["later"].pk}).status_code == 404
     assert not FollowUp.objects.exists()
+
+
+def test_a_closed_deal_no_longer_offers_the_next_rung(
+    owner_client, denver_deal, owner, steps, team
+):
+    from goodfit.pipeline.models import Outcome
+    from goodfit.pipeline.services import deal_move
+
+    followup_schedule(deal=denver_deal, actor=owner, step=steps["later"], now=NOW)
+    FollowUp.objects.update(status=FollowUp.Status.MISSED)
+    html = owner_client.get(reverse("deal-detail", args=[denver_deal.pk])).content.decode()
+    assert "Offer the next rung" in html or "Schedule “Talk tomorrow”" in html
+    followup_schedule(deal=denver_deal, actor=owner, step=steps["days"], now=NOW)
+    deal_move(deal=denver_deal, actor=owner, stage=team.stages.get(outcome=Outcome.LOST))
+    html = owner_client.get(reverse("deal-detail", args=[denver_deal.pk])).content.decode()
+    panel = html[html.index('id="followups-panel"') :]
+    assert "Schedule “Talk tomorrow”" not in panel
+    assert "How did the call end?" not in panel
+    assert "deal closed: Lost" in panel
+
+
+def test_a_reopened_deal_offers_to_schedule_anew(owner_client, denver_deal, owner, steps, team):
+    from goodfit.pipeline.models import Outcome
+    from goodfit.pipeline.services import deal_move
+
+    open_stage = denver_deal.stage
+    followup_schedule(deal=denver_deal, actor=owner, step=steps["days"], now=NOW)
+    deal_move(deal=denver_deal, actor=owner, stage=team.stages.get(outcome=Outcome.LOST))
+    deal_move(deal=denver_deal, actor=owner, stage=open_stage)
+    html = owner_client.get(reverse("deal-detail", args=[denver_deal.pk])).content.decode()
+    panel = html[html.index('id="followups-panel"') :]
+    assert "Reopening brings none of them back" in panel
+    assert "How did the call end?" in panel
+    assert FollowUp.objects.filter(status=FollowUp.Status.OPEN).count() == 0

@@ -145,6 +145,10 @@ class FollowUp(models.Model):
     created_at = models.DateTimeField()
     completed_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
+    # Why it was closed without being done, when the deal ended it ("deal closed: Lost").
+    closed_reason = models.CharField(max_length=200, blank=True)
+    # Agreed with the prospect outside their usual hours: the note says so.
+    note = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["due_at", "id"]
@@ -175,6 +179,7 @@ class FollowUpEvent(models.Model):
         CANCELLED = "cancelled", "Cancelled"
         PICKED = "picked", "Picked by the prospect"
         REMINDED = "reminded", "Reminder sent"
+        DEAL_CLOSED = "deal_closed", "Closed with the deal"
 
     followup = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=12, choices=Kind.choices)

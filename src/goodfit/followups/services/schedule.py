@@ -111,6 +111,8 @@ def followup_schedule(
     now = now or timezone.now()
     if step is None and due_at is None:
         raise ValidationError({"step": "Pick a rung of the ladder or give a time."})
+    if deal.stage.is_closed:
+        raise ValidationError({"deal": "This deal is closed; reopen it to schedule follow-ups."})
     if step is not None and step.ladder.team_id != deal.team_id:
         raise ValidationError({"step": "That rung belongs to another team's ladder."})
     when = due_at or due_for_rung(now, rung_for(step), prospect_hours(deal.prospect))  # type: ignore[arg-type]

@@ -38,11 +38,25 @@ class RungChoice:
     when: str  # the time this rung would choose, on the prospect's clock
 
 
-def _missed_offer(followups: list[FollowUp], steps: list[LadderStep]) -> dict[str, Any] | None:
-    """When the latest follow-up was missed (or is a day late), offer the rung below it."""
+def _reopened(deal: Deal, followups: list[FollowUp]) -> FollowUp | None:
+    """On an open deal with nothing scheduled, the latest follow-up the deal's closing
+    ended: the panel says so and offers to schedule anew (nothing comes back silently)."""
+    if deal.stage.is_closed or any(f.is_active for f in followups):
+        return None
+    ended = [f for f in followups if f.closed_reason]
+    return max(ended, key=lambda f: (f.completed_at or f.due_at, f.pk), default=None)
+
+
+def _missed_offer(
+    deal: Deal, followups: list[FollowUp], steps: list[LadderStep]
+) -> dict[str, Any] | None:
+    """When the latest follow-up was missed (or is a day late), offer the rung below it.
+    A closed deal offers nothing: its follow-ups ended with it."""
+    if deal.stage.is_closed:
+        return None
     now = timezone.now()
     latest = max(followups, key=lambda f: (f.due_at, f.pk), default=None)
-    if latest is None:
+    if latest is None or latest.closed_reason:
         return None
     late = latest.is_active and (now - latest.due_at).total_seconds() > 3600
     if not (latest.status == FollowUp.Status.MISSED or late):
@@ -70,7 +84,9 @@ def panel_context(
         "followups": followups,
         "upcoming": [f for f in followups if f.is_active],
         "rate": source_comeback_rate(deal.team, deal.prospect.source),
-        "offer": _missed_offer(followups, steps),
+        "offer": _missed_offer(deal, followups, steps),
+        "reopened": _reopened(deal, followups),
+        "ended": [f for f in followups if f.closed_reason and deal.stage.is_closed],
         "zone": hours.zone,
         "closed": deal.stage.is_closed,
     }

@@ -42,6 +42,11 @@ PROBLEMS = {
         "The address may have been cut short or changed when it was copied. Open it "
         "again from the message it came in.",
     ),
+    "closed": (
+        "This link no longer works",
+        "There is nothing left to book here. If you would like to talk, reply to the "
+        "message the link came in.",
+    ),
     "used": ("You've already picked a time", "Thank you: the time you picked is booked."),
 }
 
