@@ -15,7 +15,11 @@ def test_a_manager_creates_the_default_ladder(manager_client, team):
     assert response.status_code == 302
     html = manager_client.get(reverse("settings-followups")).content.decode()
     assert "Talk later today" in html and "Send information; they choose when" in html
-    assert Ladder.objects.filter(team=team).count() == 1
+    # Two plans: push (ask for a decision soon) and nurture (let them choose).
+    assert sorted(Ladder.objects.filter(team=team).values_list("kind", flat=True)) == [
+        "nurture",
+        "push",
+    ]
 
 
 def test_reps_cannot_change_settings(owner_client):
