@@ -19,10 +19,10 @@ def _days(digits: str) -> frozenset[int]:
     return frozenset(int(d) for d in digits if d in "1234567")
 
 
-def prospect_hours(prospect: Prospect) -> ContactHours:
+def prospect_hours(prospect: Prospect, team: Any = None) -> ContactHours:
     """The prospect's hours and days (their own, else the team's default days), minus the
-    team's skipped dates."""
-    cadence = cadence_for(prospect.team)
+    team's skipped dates. ``team``: an already loaded team row, to save a query."""
+    cadence = cadence_for(team if team is not None else prospect.team)
     days = _days(prospect.contact_days) or _days(cadence.contact_days) or WEEKDAYS
     return ContactHours(
         prospect.time_zone,

@@ -48,9 +48,20 @@ class CallEndForm(forms.Form):
         required=False,
         widget=forms.RadioSelect,
         label="What did they agree to?",
-        error_messages={"invalid_choice": "Pick one of the rungs shown."},
+        error_messages={"invalid_choice": "Pick one of the steps shown."},
     )
     due_at = LocalTimeField(required=False, label="Or a time you agreed")
+    agreed = forms.BooleanField(
+        required=False,
+        label="They agreed to this exact time",
+        help_text="Books it even outside their usual hours or the touch limit; add a note.",
+    )
+    note = forms.CharField(
+        max_length=300,
+        required=False,
+        label="Note",
+        help_text="Why this time, e.g. “asked for a call after their shift”.",
+    )
     summary = forms.CharField(
         max_length=300, required=False, label="What was said", help_text="Optional; one line."
     )
@@ -59,12 +70,14 @@ class CallEndForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["step"].queryset = steps
         self.fields["due_at"].zone = zone
-        self.fields["due_at"].help_text = f"In the prospect's time zone ({zone})."
+        self.fields["due_at"].help_text = f"On the prospect's clock ({zone})."
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if not data.get("step") and not data.get("due_at") and not self.errors:
             self.add_error("step", "Pick what they agreed to, or give a time.")
+        if data.get("agreed") and not data.get("due_at") and "due_at" not in self.errors:
+            self.add_error("due_at", "Give the time they agreed to.")
         return data
 
 

@@ -50,7 +50,7 @@ def _guard(deal: Deal, when: dt.datetime, now: dt.datetime, exclude: FollowUp | 
     return cadence_check(
         when=when,
         now=now,
-        hours=prospect_hours(deal.prospect),
+        hours=prospect_hours(deal.prospect, deal.team),
         touches=touches_for(deal.prospect, exclude=exclude),
         policy=CadencePolicy(cadence.max_touches, cadence.window),
         do_not_contact=deal.prospect.do_not_contact,
@@ -103,7 +103,7 @@ def _event(
 def _agreed_note(deal: Deal, when: dt.datetime, note: str) -> str:
     """The rep's note, prefixed with why a time outside the prospect's hours is fine."""
     text = note.strip()
-    if not prospect_hours(deal.prospect).contains(when):
+    if not prospect_hours(deal.prospect, deal.team).contains(when):
         prefix = "Agreed with the prospect outside their usual hours"
         text = f"{prefix}: {text}" if text else f"{prefix}."
     if len(text) > 300:
@@ -146,7 +146,7 @@ def followup_schedule(
     if agreed and due_at is None:
         raise ValidationError({"due_at": "Give the time they agreed to."})
     if step is not None and due_at is None:
-        hours = prospect_hours(deal.prospect)
+        hours = prospect_hours(deal.prospect, deal.team)
         when = propose(now, rung_for(step), hours, user_hours(deal.owner)).when
     else:
         when = due_at  # type: ignore[assignment]
@@ -269,7 +269,7 @@ def followup_snooze(
     if not 5 <= minutes <= 7 * 24 * 60:
         raise ValidationError({"minutes": "Snooze for between 5 minutes and 7 days."})
     before = followup.due_at
-    hours = prospect_hours(followup.deal.prospect)
+    hours = prospect_hours(followup.deal.prospect, followup.deal.team)
     followup.due_at = next_in_hours(max(now, before) + dt.timedelta(minutes=minutes), hours)
     followup.status = Status.SNOOZED
     followup.save(update_fields=["due_at", "status"])

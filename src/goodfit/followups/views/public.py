@@ -106,7 +106,7 @@ def _offered(link: PickLink, now: dt.datetime) -> dict[dt.date, list[dt.datetime
     return free_slots(
         now=now,
         until=link.expires_at,
-        prospect=prospect_hours(link.deal.prospect),
+        prospect=prospect_hours(link.deal.prospect, link.deal.team),
         rep=rep_hours(link.rep.membership),
         busy=list(busy),
     )
