@@ -56,7 +56,7 @@ class Ladder(models.Model):
 
 class DelayKind(models.TextChoices):
     HOURS = "hours", "Hours later"
-    DAYS = "days", "Days later, at a time"
+    DAYS = "days", "Contact days later, at a time"
 
 
 class LadderStep(models.Model):

@@ -45,7 +45,7 @@ def _apply(
 ) -> None:
     unknown = set(fields) - STEP_FIELDS
     if unknown:
-        raise ValidationError({"__all__": f"Unknown rung fields: {', '.join(sorted(unknown))}."})
+        raise ValidationError({"__all__": f"Unknown step fields: {', '.join(sorted(unknown))}."})
     for name, value in fields.items():
         setattr(step, name, value)
     step.outcome = (step.outcome or "").strip()
@@ -71,7 +71,7 @@ def _check(step: LadderStep, team: Team) -> None:
     if step.template is not None and step.template.team_id != team.pk:
         errors["template"] = "Pick one of your team's message templates."
     if step.delay_kind == DelayKind.HOURS and step.at_time is not None:
-        errors["at_time"] = "A time of day applies only to “days later” rungs; leave it blank."
+        errors["at_time"] = "A time of day applies only to “days later” steps; leave it blank."
     if step.delay_amount is not None and step.delay_amount < 1:
         errors["delay_amount"] = "Enter at least 1 (hours or days later)."
     clash = LadderStep.objects.filter(ladder=step.ladder, outcome__iexact=step.outcome)
