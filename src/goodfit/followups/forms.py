@@ -9,9 +9,9 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
+from goodfit.core.forms import WEEKDAYS
 from goodfit.followups.models import CadenceSettings, DelayKind, LadderStep, MessageTemplate
 from goodfit.followups.services import template_preview
-from goodfit.core.forms import WEEKDAYS
 from goodfit.pipeline.models import Channel
 
 SNOOZE_CHOICES = [(15, "15 minutes"), (60, "1 hour"), (180, "3 hours"), (24 * 60, "1 day")]
