@@ -19,6 +19,7 @@ def test_closing_a_deal_takes_its_followup_off_today(page, team, owner, deal):
     prospect = deal.prospect
     # Any time of day is inside the prospect's hours, so the follow-up is due now.
     prospect.contact_start, prospect.contact_end = dt.time(0, 0), dt.time(23, 59)
+    prospect.contact_days = "1234567"
     prospect.save()
     now = dt.datetime.now(dt.UTC)
     followup = followup_schedule(
