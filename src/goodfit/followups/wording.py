@@ -62,6 +62,7 @@ def misfits(text: str, *, channel: str, kind: str) -> list[Misfit]:
     the prospect's ``kind`` ("person" or "company"), in the order they appear."""
     found: list[tuple[int, Misfit]] = []
     name = CHANNEL_NAMES.get(channel, channel)
+    article = "an" if name[:1].lower() in "aeiou" else "a"
     for pattern, channels in PROMISES:
         if channel in channels:
             continue
@@ -71,7 +72,8 @@ def misfits(text: str, *, channel: str, kind: str) -> list[Misfit]:
                     match.start(),
                     Misfit(
                         match.group(0),
-                        f"This follow-up is a {name}, but the message says “{match.group(0)}”.",
+                        f"This follow-up is {article} {name}, but the message says "
+                        f"“{match.group(0)}”.",
                         f"Say what you will do: “I'll {touch_for(channel)}”, or use "
                         "{{ touch }} in the template.",
                     ),
