@@ -15,9 +15,15 @@ def ladder(team):
 
 @pytest.fixture
 def steps(ladder) -> dict[str, LadderStep]:
-    """The default rungs by short name: later, tomorrow, days, choose."""
+    """Default steps by short name: later, tomorrow, days, decide (the push plan) and
+    choose (the nurture plan's "send information; they choose when")."""
     rows = list(ladder.steps.select_related("template", "ladder").order_by("position"))
-    return dict(zip(["later", "tomorrow", "days", "choose"], rows, strict=True))
+    named = dict(zip(["later", "tomorrow", "days", "decide"], rows, strict=True))
+    nurture = LadderStep.objects.select_related("template", "ladder").filter(
+        ladder__team=ladder.team, ladder__kind="nurture", sends_pick_link=True
+    )
+    named["choose"] = nurture.order_by("position").first()
+    return named
 
 
 @pytest.fixture

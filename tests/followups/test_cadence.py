@@ -54,12 +54,13 @@ def test_do_not_contact_refuses_with_no_next_time():
     assert not verdict.allowed
     assert codes(verdict) == {Reason.DO_NOT_CONTACT}
     assert verdict.next_allowed is None
-    assert "asked not to be contacted" in verdict.explain()
+    assert "asked not to be contacted" in verdict.explain("America/Chicago")
 
 
 def test_refusals_read_as_sentences_with_the_local_time_and_the_limit():
-    text = check(at(10), [at(-30), at(-20)]).explain()
-    assert "Mon 19:00 is outside the prospect's contact hours (09:00–17:00 America/Chicago)" in text
+    text = check(at(10), [at(-30), at(-20)]).explain("America/Chicago", "Europe/London")
+    assert "Mon 19:00 is outside the prospect's contact hours (09:00–17:00 every day, " in text
+    assert "their time (" in text and "yours)" in text and "UTC" not in text
     assert "at most 2" in text
     assert "next allowed time" in text
 

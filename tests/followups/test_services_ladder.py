@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 
 
 def outcomes(team):
-    rows = LadderStep.objects.filter(ladder__team=team).order_by("position")
+    rows = LadderStep.objects.filter(ladder__team=team, ladder__kind="push").order_by("position")
     return [(s.position, s.outcome) for s in rows]
 
 
@@ -79,7 +79,7 @@ def test_bad_rungs_name_the_field_and_change_nothing(steps, manager, fields, fie
         step_update(step=step, actor=manager, **fields)
     assert field in error.value.message_dict
     step.refresh_from_db()
-    assert step.outcome == "Talk in a couple of days" and step.delay_amount == 3
+    assert step.outcome == "Talk in a couple of days" and step.delay_amount == 2
 
 
 def test_a_rung_is_edited_and_the_change_audited(steps, manager):
@@ -108,7 +108,7 @@ def test_moving_up_swaps_with_the_rung_above_and_the_top_stays_put(team, steps, 
 
 def test_moving_down_the_last_rung_changes_nothing(team, steps, manager):
     before = outcomes(team)
-    step_move(step=steps["choose"], actor=manager, direction="down")
+    step_move(step=steps["decide"], actor=manager, direction="down")
     assert outcomes(team) == before
 
 
@@ -117,7 +117,7 @@ def test_removing_a_rung_closes_the_gap(team, steps, manager):
     assert outcomes(team) == [
         (1, "Talk later today"),
         (2, "Talk in a couple of days"),
-        (3, "Send information; they choose when"),
+        (3, "Ask for a decision"),
     ]
     assert AuditEntry.objects.filter(object_type="followups.ladderstep", action="delete").exists()
 

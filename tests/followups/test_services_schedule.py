@@ -61,8 +61,10 @@ def test_a_refused_time_says_why_and_leaves_nothing_behind(denver_deal, owner):
     with pytest.raises(CadenceRefused) as raised:
         call_end_no_decision(deal=denver_deal, actor=owner, due_at=late, now=NOW)
     message = raised.value.message_dict["due_at"][0]
-    assert "outside Dana Diaz's contact hours (08:00–17:00 America/Denver)" in message
-    assert "next allowed time is 2024-03-12 14:00 UTC" in message
+    assert "outside Dana Diaz's contact hours (08:00–17:00 Mon–Fri, America/Denver)" in message
+    # Never UTC: the prospect's clock first, the rep's (New York) beside it.
+    assert "next allowed time is Tue 12 Mar, 08:00 MDT their time (10:00 EDT yours)" in message
+    assert "UTC" not in message
     assert not FollowUp.objects.exists()
     assert not Interaction.objects.exists()
     assert not NoDecision.objects.exists()
@@ -127,7 +129,7 @@ def test_no_answer_moves_down_the_ladder(denver_deal, owner, steps):
     second = followup_no_answer(followup=first, actor=owner, now=NOW)
     assert first.status == FollowUp.Status.MISSED
     assert second.step == steps["tomorrow"]
-    last = followup_schedule(deal=denver_deal, actor=owner, step=steps["choose"], now=NOW)
+    last = followup_schedule(deal=denver_deal, actor=owner, step=steps["decide"], now=NOW)
     assert followup_no_answer(followup=last, actor=owner, now=NOW) is None
 
 

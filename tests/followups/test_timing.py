@@ -10,13 +10,13 @@ import time_machine
 from hypothesis import given
 from hypothesis import strategies as st
 
+from goodfit.followups.slots import free_slots
 from goodfit.followups.timing import (
     UTC,
     ContactHours,
     Delay,
     Rung,
     due_for_rung,
-    free_slots,
     localize,
     next_in_hours,
 )
@@ -129,7 +129,10 @@ def test_free_slots_lie_in_both_windows_and_avoid_busy_times():
     rep = ContactHours("America/New_York", dt.time(9), dt.time(17), frozenset({1, 2, 3, 4, 5}))
     now = utc(2024, 5, 6, 12, 0)  # Monday 08:00 in New York
     busy = [utc(2024, 5, 6, 17, 0)]
-    slots = free_slots(now=now, prospect=prospect, rep=rep, busy=busy)
+    days = free_slots(
+        now=now, until=now + dt.timedelta(days=5), prospect=prospect, rep=rep, busy=busy, per_day=99
+    )
+    slots = [slot for day in days.values() for slot in day]
     assert slots
     assert utc(2024, 5, 6, 17, 0) not in slots
     for slot in slots:

@@ -47,9 +47,9 @@ def test_an_unknown_placeholder_re_renders_with_its_name_and_writes_nothing(mana
     ("change", "message"),
     [
         ({"delay_amount": "0"}, "greater than or equal to 1"),
-        ({"delay_kind": "hours"}, "Only for “days later” rungs"),
+        ({"delay_kind": "hours"}, "Only for “days later” steps"),
         ({"outcome": ""}, "This field is required."),
-        ({"outcome": "Talk tomorrow"}, "already has a rung “Talk tomorrow”"),
+        ({"outcome": "Talk tomorrow"}, "already has a step “Talk tomorrow”"),
         ({"template": "999999"}, "Pick one of your team&#x27;s templates."),
     ],
 )

@@ -29,7 +29,9 @@ def test_the_deal_page_shows_the_rungs_with_their_local_times(owner_client, denv
     assert 'id="followups-panel"' in html
     assert "How did the call end?" in html
     assert "Talk tomorrow" in html
-    assert "Tuesday, March 12 at 10:00 MDT" in html
+    assert "tomorrow at 10:00" in html
+    assert "Tue 12 Mar, 10:00 MDT their time (12:00 EDT yours)" in html
+    assert "Suggested" not in html  # too few deals to advise push or nurture
     assert "Too few to tell" in html
 
 
@@ -66,7 +68,7 @@ def test_a_refusal_is_shown_on_the_form_and_nothing_is_saved(owner_client, denve
 def test_nothing_chosen_is_an_error_naming_the_choice(owner_client, denver_deal, steps):
     url = reverse("followups-call-end", args=[denver_deal.pk])
     response = owner_client.post(url, {"step": "999999"}, HTTP_HX_REQUEST="true")
-    assert "Pick one of the rungs shown." in response.content.decode()
+    assert "Pick one of the steps shown." in response.content.decode()
     response = owner_client.post(url, {"due_at": "tomorrow"}, HTTP_HX_REQUEST="true")
     assert "Enter a date and time such as" in response.content.decode()
 
@@ -78,7 +80,7 @@ def test_a_missed_follow_up_offers_the_next_rung(owner_client, denver_deal, owne
     followup.status = FollowUp.Status.MISSED
     followup.save()
     html = owner_client.get(reverse("deal-detail", args=[denver_deal.pk])).content.decode()
-    assert "Offer the next rung: <strong>Talk tomorrow</strong>" in html
+    assert "Offer the next step: <strong>Talk tomorrow</strong>" in html
 
 
 def test_a_pick_link_is_made_to_send(owner_client, denver_deal, steps):
@@ -95,3 +97,37 @@ def test_outsiders_get_404(outsider_client, denver_deal, steps):
         url = reverse(name, args=[denver_deal.pk])
         assert outsider_client.post(url, {"step": steps["later"].pk}).status_code == 404
     assert not FollowUp.objects.exists()
+
+
+def test_a_closed_deal_no_longer_offers_the_next_rung(
+    owner_client, denver_deal, owner, steps, team
+):
+    from goodfit.pipeline.models import Outcome
+    from goodfit.pipeline.services import deal_move
+
+    followup_schedule(deal=denver_deal, actor=owner, step=steps["later"], now=NOW)
+    FollowUp.objects.update(status=FollowUp.Status.MISSED)
+    html = owner_client.get(reverse("deal-detail", args=[denver_deal.pk])).content.decode()
+    assert "Offer the next step" in html or "Schedule “Talk tomorrow”" in html
+    followup_schedule(deal=denver_deal, actor=owner, step=steps["days"], now=NOW)
+    deal_move(deal=denver_deal, actor=owner, stage=team.stages.get(outcome=Outcome.LOST))
+    html = owner_client.get(reverse("deal-detail", args=[denver_deal.pk])).content.decode()
+    panel = html[html.index('id="followups-panel"') :]
+    assert "Schedule “Talk tomorrow”" not in panel
+    assert "How did the call end?" not in panel
+    assert "deal closed: Lost" in panel
+
+
+def test_a_reopened_deal_offers_to_schedule_anew(owner_client, denver_deal, owner, steps, team):
+    from goodfit.pipeline.models import Outcome
+    from goodfit.pipeline.services import deal_move
+
+    open_stage = denver_deal.stage
+    followup_schedule(deal=denver_deal, actor=owner, step=steps["days"], now=NOW)
+    deal_move(deal=denver_deal, actor=owner, stage=team.stages.get(outcome=Outcome.LOST))
+    deal_move(deal=denver_deal, actor=owner, stage=open_stage)
+    html = owner_client.get(reverse("deal-detail", args=[denver_deal.pk])).content.decode()
+    panel = html[html.index('id="followups-panel"') :]
+    assert "Reopening brings none of them back" in panel
+    assert "How did the call end?" in panel
+    assert FollowUp.objects.filter(status=FollowUp.Status.OPEN).count() == 0

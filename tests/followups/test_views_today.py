@@ -84,3 +84,55 @@ def test_outsiders_get_404(outsider_client, due):
     due.refresh_from_db()
     assert due.status == FollowUp.Status.OPEN
     assert "Dana" not in outsider_client.get(reverse("today")).content.decode()
+
+
+def _badge(html):
+    """The number next to Today in the navigation."""
+    import re
+
+    match = re.search(
+        r'href="/today/"[^>]*>Today <span class="nav-count">.*?(\d+)</span>', html, re.S
+    )
+    return int(match.group(1)) if match else 0
+
+
+def test_after_a_snooze_the_count_the_badge_and_the_message_agree(owner_client, due):
+    response = owner_client.post(reverse("today-snooze", args=[due.pk]), {"minutes": 60})
+    page = owner_client.get(response["Location"]).content.decode()
+    # Snoozed an hour: still today, so still on the list, in the badge and the message.
+    assert "<strong>1</strong> follow-up on your list" in page
+    assert _badge(page) == 1
+    assert "1 follow-up left on today&#x27;s list." in page
+    assert (
+        "Snoozed Dana Diaz until Tue 12 Mar, 14:00 EDT (Tue 12 Mar, 12:00 MDT their time)" in page
+    )
+
+
+def test_one_date_format_on_the_page(owner_client, due, denver_deal, owner, steps):
+    followup_schedule(deal=denver_deal, actor=owner, step=steps["days"], now=NOW)
+    html = owner_client.get(reverse("today")).content.decode()
+    assert "Tue 12 Mar, 12:00 EDT" in html and "Tue 12 Mar, 10:00 MDT" in html
+    assert "Thu 14 Mar, 12:00 EDT" in html and "Thu 14 Mar, 10:00 MDT" in html
+
+
+def test_labels_say_what_happens(owner_client, due):
+    html = owner_client.get(reverse("today")).content.decode()
+    assert "Copy message" in html and "Record as done" in html
+    assert ">Send<" not in html and ">Done<" not in html
+
+
+def test_managers_switch_today_to_the_whole_team(manager_client, owner_client, owner, due):
+    mine = manager_client.get(reverse("today")).content.decode()
+    assert "Dana Diaz" not in mine and "Whole team" in mine
+    team = manager_client.get(reverse("today") + "?who=team").content.decode()
+    assert "Dana Diaz" in team and (owner.get_full_name() or owner.username) in team
+    # A rep asking for the team's day gets their own.
+    rep = owner_client.get(reverse("today") + "?who=team").content.decode()
+    assert "Whole team" not in rep
+
+
+def test_a_manager_acts_on_the_team_view_and_returns_to_it(manager_client, due):
+    response = manager_client.post(
+        reverse("today-snooze", args=[due.pk]), {"minutes": 15, "who": "team"}
+    )
+    assert response["Location"] == "/today/?who=team"

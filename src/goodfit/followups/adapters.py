@@ -8,19 +8,45 @@ from typing import Any
 
 from goodfit.core.models import Membership
 from goodfit.followups.models import CadenceSettings, FollowUp, LadderStep
-from goodfit.followups.timing import ALL_DAYS, ContactHours, Rung
+from goodfit.followups.timing import ALL_DAYS, WEEKDAYS, ContactHours, Rung
+from goodfit.followups.wording import touch_for
 from goodfit.pipeline.models import Deal, Interaction, Prospect
 
 ACTIVE = (FollowUp.Status.OPEN, FollowUp.Status.SNOOZED)
 
 
-def prospect_hours(prospect: Prospect) -> ContactHours:
-    return ContactHours(prospect.time_zone, prospect.contact_start, prospect.contact_end, ALL_DAYS)
+def _days(digits: str) -> frozenset[int]:
+    return frozenset(int(d) for d in digits if d in "1234567")
+
+
+def prospect_hours(prospect: Prospect, team: Any = None) -> ContactHours:
+    """The prospect's hours and days (their own, else the team's default days), minus the
+    team's skipped dates. ``team``: an already loaded team row, to save a query."""
+    cadence = cadence_for(team if team is not None else prospect.team)
+    days = _days(prospect.contact_days) or _days(cadence.contact_days) or WEEKDAYS
+    return ContactHours(
+        prospect.time_zone,
+        prospect.contact_start,
+        prospect.contact_end,
+        days,
+        cadence.skipped,
+    )
 
 
 def rep_hours(membership: Membership) -> ContactHours:
-    days = frozenset(int(d) for d in membership.work_days) or ALL_DAYS
+    days = _days(membership.work_days) or ALL_DAYS
     return ContactHours(membership.time_zone, membership.work_start, membership.work_end, days)
+
+
+def user_hours(user: Any) -> ContactHours | None:
+    """The user's working hours, or None for a user without a team membership."""
+    membership = getattr(user, "membership", None)
+    return rep_hours(membership) if membership is not None else None
+
+
+def user_zone(user: Any, default: str) -> str:
+    membership = getattr(user, "membership", None)
+    return membership.time_zone if membership is not None else default
 
 
 def rung_for(step: LadderStep) -> Rung:
@@ -63,10 +89,12 @@ def local_time_text(moment: dt.datetime | None, zone: str) -> str:
 
 
 def message_values(
-    deal: Deal, *, rep: Any, due_at: dt.datetime | None, pick_link: str = ""
+    deal: Deal, *, rep: Any, due_at: dt.datetime | None, pick_link: str = "", channel: str = ""
 ) -> dict[str, str]:
     prospect = deal.prospect
     return {
+        "touch": touch_for(channel or prospect.preferred_channel),
+        "company": prospect.company if prospect.kind == Prospect.Kind.PERSON else prospect.name,
         "prospect_name": prospect.name,
         "prospect_first_name": prospect.name.split()[0] if prospect.name.split() else "",
         "rep_name": full_name(rep),

@@ -56,7 +56,7 @@ def followup_json(followup: FollowUp) -> dict[str, Any]:
 def _refusal(refused: CadenceRefused) -> Status:
     verdict = refused.verdict
     body = {
-        "detail": [{"field": "due_at", "message": verdict.explain()}],
+        "detail": [{"field": "due_at", "message": refused.text}],
         "reasons": [r.code for r in verdict.refusals],
         "next_allowed": verdict.next_allowed,
     }

@@ -13,14 +13,17 @@ class FollowupsConfig(AppConfig):
             NavItem,
             SettingsSection,
             register_deal_header,
+            register_deal_listener,
             register_deal_panel,
             register_nav_item,
             register_settings_section,
         )
         from goodfit.followups.header import next_followup_fact
+        from goodfit.followups.services.closing import on_deal_event
         from goodfit.followups.views.panel import PANEL_TEMPLATE, deal_panel
         from goodfit.followups.views.today import nav_badge
 
+        register_deal_listener("followups", on_deal_event)
         register_deal_panel(
             DealPanel("followups", PANEL_TEMPLATE, deal_panel, order=30, label="Follow-ups")
         )

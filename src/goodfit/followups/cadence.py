@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from goodfit.followups.timing import UTC, ContactHours, next_in_hours
+from goodfit.followups.when import in_zones
 
 
 @dataclass(frozen=True)
@@ -49,10 +50,12 @@ class Verdict:
     refusals: tuple[Refusal, ...]
     next_allowed: dt.datetime | None
 
-    def explain(self) -> str:
+    def explain(self, prospect_zone: str, rep_zone: str | None = None) -> str:
+        """Why, and the next allowed time on the prospect's clock (and the rep's)."""
         text = " ".join(r.message for r in self.refusals)
         if self.next_allowed is not None:
-            text += f" The next allowed time is {self.next_allowed:%Y-%m-%d %H:%M} UTC."
+            when = in_zones(self.next_allowed, prospect_zone, rep_zone or prospect_zone)
+            text += f" The next allowed time is {when}."
         return text
 
 

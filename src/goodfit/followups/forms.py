@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
+from goodfit.core.forms import WEEKDAYS
 from goodfit.followups.models import CadenceSettings, DelayKind, LadderStep, MessageTemplate
 from goodfit.followups.services import template_preview
 from goodfit.pipeline.models import Channel
@@ -48,9 +49,20 @@ class CallEndForm(forms.Form):
         required=False,
         widget=forms.RadioSelect,
         label="What did they agree to?",
-        error_messages={"invalid_choice": "Pick one of the rungs shown."},
+        error_messages={"invalid_choice": "Pick one of the steps shown."},
     )
     due_at = LocalTimeField(required=False, label="Or a time you agreed")
+    agreed = forms.BooleanField(
+        required=False,
+        label="They agreed to this exact time",
+        help_text="Books it even outside their usual hours or the touch limit; add a note.",
+    )
+    note = forms.CharField(
+        max_length=300,
+        required=False,
+        label="Note",
+        help_text="Why this time, e.g. “asked for a call after their shift”.",
+    )
     summary = forms.CharField(
         max_length=300, required=False, label="What was said", help_text="Optional; one line."
     )
@@ -59,12 +71,14 @@ class CallEndForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["step"].queryset = steps
         self.fields["due_at"].zone = zone
-        self.fields["due_at"].help_text = f"In the prospect's time zone ({zone})."
+        self.fields["due_at"].help_text = f"On the prospect's clock ({zone})."
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if not data.get("step") and not data.get("due_at") and not self.errors:
             self.add_error("step", "Pick what they agreed to, or give a time.")
+        if data.get("agreed") and not data.get("due_at") and "due_at" not in self.errors:
+            self.add_error("due_at", "Give the time they agreed to.")
         return data
 
 
@@ -105,15 +119,67 @@ class MessageTemplateForm(forms.ModelForm):
 
 
 class CadenceForm(forms.ModelForm):
+    contact_days = forms.MultipleChoiceField(
+        choices=WEEKDAYS,
+        widget=forms.CheckboxSelectMultiple,
+        label="Contact days (team default)",
+        help_text="Days prospects are contacted unless their own record says otherwise.",
+        error_messages={"required": "Pick at least one contact day."},
+    )
+
     class Meta:
         model = CadenceSettings
-        fields = ["max_touches", "window_days", "comeback_threshold_pct", "comeback_min_sample"]
+        fields = [
+            "max_touches",
+            "window_days",
+            "comeback_threshold_pct",
+            "comeback_min_sample",
+            "contact_days",
+            "skip_dates",
+        ]
         labels = {
             "max_touches": "Most touches per prospect",
             "window_days": "… within this many days",
-            "comeback_threshold_pct": "Nurture at a come-back rate of at least (%)",
-            "comeback_min_sample": "Smallest sample to advise on",
+            "comeback_threshold_pct": "Suggest nurturing at a come-back rate of at least (%)",
+            "comeback_min_sample": "Deals needed before suggesting either",
+            "skip_dates": "Dates nobody is contacted",
         }
+        help_texts = {
+            "max_touches": "Calls, emails and messages to one prospect, made or scheduled.",
+            "comeback_threshold_pct": "The share of a lead source's stalled deals that later "
+            "re-engaged. At or above it the follow-ups card suggests the nurture plan; below "
+            "it, asking for a decision.",
+            "skip_dates": "Public holidays or office closures, one date a line (2025-12-25). "
+            "Follow-ups move to the next contact day.",
+        }
+        widgets = {"skip_dates": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        days = self.initial.get("contact_days")
+        if isinstance(days, str):  # stored as digits, "12345"
+            self.initial["contact_days"] = list(days)
+
+    def clean_contact_days(self) -> str:
+        return "".join(sorted(set(self.cleaned_data["contact_days"])))
+
+    def clean_skip_dates(self) -> str:
+        lines = [line.strip() for line in self.cleaned_data["skip_dates"].splitlines()]
+        dates: list[dt.date] = []
+        bad = []
+        for number, line in enumerate(lines, 1):
+            if not line:
+                continue
+            try:
+                dates.append(dt.date.fromisoformat(line))
+            except ValueError:
+                bad.append(f"line {number} (“{line[:40]}”)")
+        if bad:
+            raise ValidationError(
+                f"Not a date: {', '.join(bad)}. Write one date a line as year-month-day, "
+                "e.g. 2025-12-25."
+            )
+        return "\n".join(d.isoformat() for d in sorted(set(dates)))
 
 
 class LadderStepForm(forms.Form):
@@ -121,8 +187,8 @@ class LadderStepForm(forms.Form):
 
     outcome = forms.CharField(
         max_length=80,
-        label="Outcome",
-        help_text="What the prospect agreed to, as reps read it (“Talk tomorrow”).",
+        label="What the prospect agrees to",
+        help_text="As reps read it on the deal (“Talk tomorrow”).",
     )
     delay_kind = forms.ChoiceField(choices=DelayKind.choices, label="When")
     delay_amount = forms.IntegerField(
@@ -132,7 +198,7 @@ class LadderStepForm(forms.Form):
         required=False,
         label="At (their local time)",
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        help_text="For days-later rungs; blank keeps the time of day of the call.",
+        help_text="For “days later” steps; blank keeps the time of day of the call.",
     )
     channel = forms.ChoiceField(
         choices=[("", "Their preferred channel"), *Channel.choices],
@@ -170,6 +236,7 @@ class LadderStepForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["template"].queryset = templates
         self.preview = ""
+        self.plan = "push"  # which plan a new step joins (push or nurture)
 
     def clean_template_body(self) -> str:
         body = self.cleaned_data["template_body"]
@@ -187,7 +254,7 @@ class LadderStepForm(forms.Form):
                 "template_body", "Pick an existing template or write a new one, not both."
             )
         if data.get("delay_kind") == DelayKind.HOURS and data.get("at_time"):
-            self.add_error("at_time", "Only for “days later” rungs; leave it blank for hours.")
+            self.add_error("at_time", "Only for “days later” steps; leave it blank for hours.")
         return data
 
 

@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from goodfit.core.models import Team
+from goodfit.core.validators import validate_weekdays
 from goodfit.pipeline.models import Channel, Deal
 
 
@@ -30,13 +31,24 @@ class MessageTemplate(models.Model):
 
 
 class Ladder(models.Model):
+    """A team's plan of follow-up steps. Each team has two: one for leads that rarely come
+    back (push: sooner steps, ask for a decision) and one for leads that do (nurture)."""
+
+    class Kind(models.TextChoices):
+        PUSH = "push", "Ask for a decision"
+        NURTURE = "nurture", "Nurture"
+
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="ladders")
     name = models.CharField(max_length=80)
+    kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.NURTURE)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["id"]
-        constraints = [models.UniqueConstraint(fields=["team", "name"], name="ladder_unique_name")]
+        constraints = [
+            models.UniqueConstraint(fields=["team", "name"], name="ladder_unique_name"),
+            models.UniqueConstraint(fields=["team", "kind"], name="ladder_unique_kind"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -44,7 +56,7 @@ class Ladder(models.Model):
 
 class DelayKind(models.TextChoices):
     HOURS = "hours", "Hours later"
-    DAYS = "days", "Days later, at a time"
+    DAYS = "days", "Contact days later, at a time"
 
 
 class LadderStep(models.Model):
@@ -91,6 +103,10 @@ class CadenceSettings(models.Model):
         help_text="At or above this come-back rate, nurture; below it, ask for a decision.",
     )
     comeback_min_sample = models.PositiveIntegerField(default=5, validators=[MinValueValidator(1)])
+    # The default for prospects without contact days of their own.
+    contact_days = models.CharField(max_length=7, default="12345", validators=[validate_weekdays])
+    # Dates nobody is contacted (public holidays, the office closed), one ISO date a line.
+    skip_dates = models.TextField(blank=True, default="", max_length=4000)
 
     def __str__(self) -> str:
         return f"Cadence of {self.team}"
@@ -98,6 +114,15 @@ class CadenceSettings(models.Model):
     @property
     def window(self) -> dt.timedelta:
         return dt.timedelta(days=self.window_days)
+
+    @property
+    def skipped(self) -> frozenset[dt.date]:
+        """The skip dates as dates (they are checked when saved)."""
+        return frozenset(
+            dt.date.fromisoformat(line.strip())
+            for line in self.skip_dates.splitlines()
+            if line.strip()
+        )
 
 
 class NoDecision(models.Model):
@@ -145,6 +170,10 @@ class FollowUp(models.Model):
     created_at = models.DateTimeField()
     completed_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
+    # Why it was closed without being done, when the deal ended it ("deal closed: Lost").
+    closed_reason = models.CharField(max_length=200, blank=True)
+    # Agreed with the prospect outside their usual hours: the note says so.
+    note = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["due_at", "id"]
@@ -175,6 +204,7 @@ class FollowUpEvent(models.Model):
         CANCELLED = "cancelled", "Cancelled"
         PICKED = "picked", "Picked by the prospect"
         REMINDED = "reminded", "Reminder sent"
+        DEAL_CLOSED = "deal_closed", "Closed with the deal"
 
     followup = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=12, choices=Kind.choices)

@@ -21,6 +21,8 @@ PLACEHOLDERS: dict[str, str] = {
     "offering": "the offering's name",
     "time": "the follow-up time, in the prospect's time zone",
     "pick_link": "a link where the prospect picks a time that suits them",
+    "touch": "what you will do, by the channel: “call you”, “email you”, “text you” …",
+    "company": "the prospect's company (blank for a private person)",
 }
 
 FILTERS: dict[str, Callable[[str], str]] = {

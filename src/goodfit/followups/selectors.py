@@ -24,38 +24,54 @@ def end_of_today(user: Any, now: dt.datetime) -> dt.datetime:
     return midnight.astimezone(dt.UTC)
 
 
-def today_queue(user: Any, now: dt.datetime | None = None) -> QuerySet[FollowUp]:
-    """The user's follow-ups due by the end of their day (overdue first), time order."""
+def _whose(user: Any, team: bool) -> dict[str, Any]:
+    """Filter for the user's own follow-ups, or (managers) the whole team's."""
+    if team:
+        team_id = membership_for(user).team_id
+        return {"deal__team_id": team_id, "assignee__membership__is_active": True}
+    return {"assignee": user}
+
+
+def today_queue(
+    user: Any, now: dt.datetime | None = None, *, team: bool = False
+) -> QuerySet[FollowUp]:
+    """Follow-ups due by the end of the user's day (overdue first), time order: the
+    user's own, or with ``team`` the whole team's (managers)."""
     now = now or timezone.now()
     return (
         FollowUp.objects.filter(
-            assignee=user, status__in=ACTIVE, due_at__lt=end_of_today(user, now)
+            **_whose(user, team), status__in=ACTIVE, due_at__lt=end_of_today(user, now)
         )
-        .select_related("deal__prospect", "deal__offering", "step")
+        .select_related("deal__prospect", "deal__offering", "deal__team", "step", "assignee")
         .order_by("due_at", "id")
     )
 
 
-def coming_up(user: Any, now: dt.datetime | None = None, days: int = 7) -> QuerySet[FollowUp]:
-    """The user's follow-ups after today, for the next ``days`` days."""
+def coming_up(
+    user: Any, now: dt.datetime | None = None, days: int = 7, *, team: bool = False
+) -> QuerySet[FollowUp]:
+    """Follow-ups after today, for the next ``days`` days."""
     now = now or timezone.now()
     start = end_of_today(user, now)
     return (
         FollowUp.objects.filter(
-            assignee=user,
+            **_whose(user, team),
             status__in=ACTIVE,
             due_at__gte=start,
             due_at__lt=start + dt.timedelta(days=days),
         )
-        .select_related("deal__prospect", "step")
+        .select_related("deal__prospect", "step", "assignee")
         .order_by("due_at", "id")[:50]
     )
 
 
 def due_count(user: Any, now: dt.datetime | None = None) -> int:
-    """Due and overdue now: the number on the Today link."""
+    """The user's follow-ups on today's list (due by the end of their day, overdue
+    included): the number on the Today link, the same count the page shows."""
     now = now or timezone.now()
-    return FollowUp.objects.filter(assignee=user, status__in=ACTIVE, due_at__lte=now).count()
+    return FollowUp.objects.filter(
+        assignee=user, status__in=ACTIVE, due_at__lt=end_of_today(user, now)
+    ).count()
 
 
 def deal_followups(deal: Deal, limit: int = 8) -> list[FollowUp]:

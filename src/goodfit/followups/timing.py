@@ -1,9 +1,16 @@
-"""When a follow-up happens: chosen on the prospect's clock, stored in UTC.
+"""When a follow-up happens: chosen on the prospect's clock and week, stored in UTC.
 
 Pure Python (stdlib only). Every function takes aware datetimes and returns aware UTC
 datetimes; local wall-clock times are computed in the zone named by ``ContactHours``.
-"Tomorrow at 10" means 10:00 on the prospect's next calendar day, whatever the UTC
-offset does in between (a DST change moves the UTC instant, not the local time).
+
+- "Tomorrow at 10" means 10:00 on the prospect's next **contact day** (a Friday's
+  tomorrow is Monday for a Monday–Friday prospect), whatever the UTC offset does in
+  between (a DST change moves the UTC instant, not the local time).
+- "N days later" counts contact days: weekends (or whatever days the prospect does not
+  take calls) and the team's skipped dates do not count.
+- A time outside the prospect's hours moves to the next start of them.
+- When the rep's working hours overlap the prospect's on that day, the time is kept
+  inside both; when they don't, the prospect's hours win and the proposal says so.
 """
 
 from __future__ import annotations
@@ -15,16 +22,21 @@ from dataclasses import dataclass, field
 
 UTC = dt.UTC
 ALL_DAYS = frozenset(range(1, 8))
+WEEKDAYS = frozenset(range(1, 6))
+# How far ahead a search for the next contact day may look (a year of skipped dates).
+HORIZON_DAYS = 400
 
 
 @dataclass(frozen=True)
 class ContactHours:
-    """A daily window ``start``–``end`` (local, end excluded) on ISO weekdays ``days``."""
+    """A daily window ``start``–``end`` (local, end excluded) on ISO weekdays ``days``,
+    except the local dates in ``skip`` (holidays the team listed)."""
 
     zone: str
     start: dt.time = dt.time(9, 0)
     end: dt.time = dt.time(18, 0)
     days: frozenset[int] = field(default=ALL_DAYS)
+    skip: frozenset[dt.date] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
         if not self.start < self.end:
@@ -37,19 +49,54 @@ class ContactHours:
     def tz(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.zone)
 
+    def is_contact_day(self, day: dt.date) -> bool:
+        return day.isoweekday() in self.days and day not in self.skip
+
     def contains(self, moment: dt.datetime) -> bool:
         local = moment.astimezone(self.tz)
-        return local.isoweekday() in self.days and self.start <= local.time() < self.end
+        return self.is_contact_day(local.date()) and self.start <= local.time() < self.end
+
+    def window(self, day: dt.date) -> tuple[dt.datetime, dt.datetime] | None:
+        """The UTC start and end of the hours on local ``day``; None on a day off."""
+        if not self.is_contact_day(day):
+            return None
+        return localize(day, self.start, self.zone), localize(day, self.end, self.zone)
+
+    def next_day(self, day: dt.date, after: int = 1) -> dt.date:
+        """The ``after``-th contact day after ``day`` (after=0: ``day`` itself if it is one)."""
+        count, current = 0, day
+        if after == 0 and self.is_contact_day(day):
+            return day
+        for _ in range(HORIZON_DAYS + after):
+            current += dt.timedelta(days=1)
+            if self.is_contact_day(current):
+                count += 1
+                if count >= max(after, 1):
+                    return current
+        raise ValueError("no contact day within a year: too many skipped dates")
 
     def describe(self) -> str:
-        return f"{self.start:%H:%M}–{self.end:%H:%M} {self.zone}"
+        return f"{self.start:%H:%M}–{self.end:%H:%M} {days_text(self.days)}, {self.zone}"
+
+
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def days_text(days: frozenset[int]) -> str:
+    """'Mon–Fri', 'every day', 'Mon, Wed, Fri'."""
+    ordered = sorted(days)
+    if ordered == list(range(1, 8)):
+        return "every day"
+    if len(ordered) > 2 and ordered == list(range(ordered[0], ordered[-1] + 1)):
+        return f"{DAY_NAMES[ordered[0] - 1]}–{DAY_NAMES[ordered[-1] - 1]}"
+    return ", ".join(DAY_NAMES[d - 1] for d in ordered)
 
 
 class Delay:
     """How a rung's due time is chosen (``LadderStep.delay_kind``)."""
 
     HOURS = "hours"  # after N hours (later today)
-    DAYS = "days"  # N calendar days later, at a local time of day
+    DAYS = "days"  # N contact days later, at a local time of day
 
 
 @dataclass(frozen=True)
@@ -78,66 +125,75 @@ def next_in_hours(moment: dt.datetime, hours: ContactHours) -> dt.datetime:
     """``moment`` if it is inside the contact hours, else the next start of them (UTC)."""
     if hours.contains(moment):
         return moment.astimezone(UTC)
-    local = moment.astimezone(hours.tz)
-    day = local.date()
-    if local.time() >= hours.start:
+    day = moment.astimezone(hours.tz).date()
+    for _ in range(HORIZON_DAYS):
+        span = hours.window(day)
+        if span is not None and span[0] >= moment:
+            return span[0]
         day += dt.timedelta(days=1)
-    for _ in range(8):
-        if day.isoweekday() in hours.days:
-            start = localize(day, hours.start, hours.zone)
-            if start >= moment:
-                return start
-        day += dt.timedelta(days=1)
-    raise AssertionError("contact hours have at least one day a week")  # pragma: no cover
+    raise ValueError("no contact day within a year: too many skipped dates")
+
+
+def rung_target(now: dt.datetime, rung: Rung, hours: ContactHours) -> dt.datetime:
+    """What the rung asks for before the hours are applied: N hours later, or the N-th
+    contact day after today at the rung's time (or the current time of day)."""
+    if rung.kind == Delay.HOURS:
+        return now + dt.timedelta(hours=rung.amount)
+    if rung.kind == Delay.DAYS:
+        local = now.astimezone(hours.tz)
+        at = rung.at or local.time().replace(second=0, microsecond=0)
+        target = localize(hours.next_day(local.date(), rung.amount), at, hours.zone)
+        return max(target, now)  # "today at 10:00" asked at 11:00 means now, not earlier
+    raise ValueError(f"unknown rung kind {rung.kind!r}")
 
 
 def due_for_rung(now: dt.datetime, rung: Rung, hours: ContactHours) -> dt.datetime:
     """The first allowed moment for ``rung`` counted from ``now``, in UTC."""
-    if rung.kind == Delay.HOURS:
-        candidate = now + dt.timedelta(hours=rung.amount)
-    elif rung.kind == Delay.DAYS:
-        local = now.astimezone(hours.tz)
-        at = rung.at or local.time().replace(second=0, microsecond=0)
-        candidate = localize(local.date() + dt.timedelta(days=rung.amount), at, hours.zone)
-    else:
-        raise ValueError(f"unknown rung kind {rung.kind!r}")
-    return next_in_hours(candidate, hours)
+    return next_in_hours(rung_target(now, rung, hours), hours)
 
 
-def overlap(a: ContactHours, b: ContactHours, day: dt.date) -> Iterator[dt.datetime]:
-    """Half-hour starts (UTC) on the local ``day`` of ``a`` that fall inside both windows."""
-    if day.isoweekday() not in a.days:
-        return
-    moment = localize(day, a.start, a.zone)
-    end = localize(day, a.end, a.zone)
-    step = dt.timedelta(minutes=30)
-    last = dt.timedelta(seconds=1)
-    while moment + step <= end:
-        if b.contains(moment) and b.contains(moment + step - last):
-            yield moment
-        moment += step
+@dataclass(frozen=True)
+class Proposal:
+    """A proposed time. ``for_rep`` is False when it lies outside the rep's own hours
+    (their hours did not overlap the prospect's that day: the prospect's win)."""
+
+    when: dt.datetime
+    for_rep: bool
 
 
-def free_slots(
-    *,
-    now: dt.datetime,
-    prospect: ContactHours,
-    rep: ContactHours,
-    busy: list[dt.datetime],
-    days: int = 5,
-    limit: int = 12,
-    length: dt.timedelta = dt.timedelta(minutes=30),
-    lead: dt.timedelta = dt.timedelta(hours=2),
-) -> list[dt.datetime]:
-    """Half-hour slots inside both the prospect's and the rep's hours, none clashing with
-    ``busy`` (starts of the rep's other follow-ups), at least ``lead`` from now."""
-    earliest = now + lead
-    first_day = now.astimezone(prospect.tz).date()
-    slots: list[dt.datetime] = []
-    for offset in range(days + 1):
-        for slot in overlap(prospect, rep, first_day + dt.timedelta(days=offset)):
-            if slot >= earliest and not any(abs(slot - b) < length for b in busy):
-                slots.append(slot)
-                if len(slots) >= limit:
-                    return slots
-    return slots
+def _rep_spans(
+    rep: ContactHours, start: dt.datetime, end: dt.datetime
+) -> Iterator[tuple[dt.datetime, dt.datetime]]:
+    """The rep's working windows (UTC) that touch [start, end)."""
+    first = start.astimezone(rep.tz).date() - dt.timedelta(days=1)
+    last = end.astimezone(rep.tz).date() + dt.timedelta(days=1)
+    day = first
+    while day <= last:
+        span = rep.window(day)
+        if span is not None and span[0] < end and span[1] > start:
+            yield span
+        day += dt.timedelta(days=1)
+
+
+def within_both(moment: dt.datetime, prospect: ContactHours, rep: ContactHours | None) -> Proposal:
+    """``moment`` moved into the prospect's hours and, when the rep's hours overlap
+    theirs on that day, into the rep's too (the earliest shared moment not before it)."""
+    when = next_in_hours(moment, prospect)
+    if rep is None or rep.contains(when):
+        return Proposal(when, True)
+    span = prospect.window(when.astimezone(prospect.tz).date())
+    if span is None:  # pragma: no cover - next_in_hours lands inside a window
+        return Proposal(when, False)
+    day_end = span[1]
+    for rep_start, rep_end in _rep_spans(rep, when, day_end):
+        shared = max(when, rep_start)
+        if shared < min(day_end, rep_end):
+            return Proposal(shared, True)
+    return Proposal(when, False)
+
+
+def propose(
+    now: dt.datetime, rung: Rung, prospect: ContactHours, rep: ContactHours | None = None
+) -> Proposal:
+    """The time ``rung`` proposes: inside the prospect's hours, and the rep's if they can."""
+    return within_both(rung_target(now, rung, prospect), prospect, rep)

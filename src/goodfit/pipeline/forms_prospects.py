@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 
-from goodfit.core.forms import TimeZoneField, check_hours_ordered, time_field
+from goodfit.core.forms import WEEKDAYS, TimeZoneField, check_hours_ordered, time_field
 from goodfit.pipeline.models import Channel, Prospect
 from goodfit.pipeline.selectors_prospects import ProspectFilters
 
@@ -78,11 +78,29 @@ class ProspectForm(forms.Form):
         "Contact hours from", initial=dt.time(9, 0), help_text="In the prospect's own time zone."
     )
     contact_end = time_field("Contact hours until", initial=dt.time(18, 0))
+    contact_days = forms.MultipleChoiceField(
+        choices=WEEKDAYS,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Contact days",
+        help_text="Days they take calls and messages. None ticked: the team's default "
+        "(Monday to Friday unless a manager changed it).",
+    )
     do_not_contact = forms.BooleanField(
         required=False,
         label="Do not contact",
         help_text="They asked not to be contacted: the prospect page warns anyone who opens it.",
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        days = self.initial.get("contact_days")
+        if isinstance(days, str):  # stored as digits, "12345"
+            self.initial["contact_days"] = list(days)
+
+    def clean_contact_days(self) -> str:
+        # Stored as ISO weekday digits, e.g. "12345" for Monday to Friday.
+        return "".join(sorted(set(self.cleaned_data["contact_days"])))
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

@@ -12,7 +12,7 @@ from django.db.models import F
 from django.db.models.functions import Lower
 
 from goodfit.core.models import Team
-from goodfit.core.validators import validate_currency, validate_time_zone
+from goodfit.core.validators import validate_currency, validate_time_zone, validate_weekdays
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 NON_NEGATIVE = [MinValueValidator(Decimal("0"))]
@@ -97,6 +97,10 @@ class Prospect(models.Model):
     )
     contact_start = models.TimeField(default=dt.time(9, 0))
     contact_end = models.TimeField(default=dt.time(18, 0))
+    # ISO weekday digits (Monday=1); blank: the team's default contact days (Monday–Friday).
+    contact_days = models.CharField(
+        max_length=7, blank=True, default="", validators=[validate_weekdays]
+    )
     do_not_contact = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -184,6 +184,7 @@ class ProspectOut(Schema):
     preferred_channel: Channel
     contact_start: dt.time
     contact_end: dt.time
+    contact_days: str
     do_not_contact: bool
     created_at: dt.datetime
     updated_at: dt.datetime
@@ -201,6 +202,9 @@ class ProspectCreate(Input):
     preferred_channel: Channel = Channel.EMAIL
     contact_start: LocalTime = dt.time(9, 0)
     contact_end: LocalTime = dt.time(18, 0)
+    contact_days: str = Field(
+        "", pattern="^[1-7]{0,7}$", description="ISO weekdays, e.g. 12345; blank: the team's."
+    )
     do_not_contact: bool = False
 
 
@@ -216,6 +220,7 @@ class ProspectUpdate(PatchInput):
     preferred_channel: Channel | None = None
     contact_start: LocalTime | None = None
     contact_end: LocalTime | None = None
+    contact_days: str | None = Field(None, pattern="^[1-7]{0,7}$")
     do_not_contact: bool | None = None
 
 

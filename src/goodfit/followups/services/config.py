@@ -27,34 +27,62 @@ SAMPLE_VALUES = {
     "offering": "Debt relief program",
     "time": "Tuesday, May 7 at 10:00 CDT",
     "pick_link": "https://goodfit.example/followups/pick/…",
+    "touch": "call you",
+    "company": "Diaz Bakery",
 }
-CADENCE_FIELDS = {"max_touches", "window_days", "comeback_threshold_pct", "comeback_min_sample"}
+CADENCE_FIELDS = {
+    "max_touches",
+    "window_days",
+    "comeback_threshold_pct",
+    "comeback_min_sample",
+    "contact_days",
+    "skip_dates",
+}
 
+# Channel-neutral: {{ touch }} reads "call you", "email you", "text you" … by the rung's
+# channel, so an email never promises a call.
 DEFAULT_TEMPLATES = {
     "Later today": (
-        "Hi {{ prospect_first_name }}, thanks for the time today. As agreed I'll call you "
-        "back {{ time }}, once you've had a few hours to think it over. — {{ rep_first_name }}"
+        "Hi {{ prospect_first_name }}, thanks for the time today. As agreed I'll {{ touch }} "
+        "again {{ time }}, once you've had a few hours to think it over. "
+        "— {{ rep_first_name }}"
     ),
     "Tomorrow": (
-        "Hi {{ prospect_first_name }}, sleep on it; I'll call you {{ time }} about "
+        "Hi {{ prospect_first_name }}, sleep on it; I'll {{ touch }} {{ time }} about "
         "{{ offering }}. If another time suits you better, reply and say so. "
         "— {{ rep_first_name }}"
     ),
     "A few days": (
-        "Hi {{ prospect_first_name }}, no rush on {{ offering }}. I'll check in "
+        "Hi {{ prospect_first_name }}, no rush on {{ offering }}. I'll {{ touch }} "
         "{{ time }}. — {{ rep_first_name }}"
+    ),
+    "Ask for a decision": (
+        "Hi {{ prospect_first_name }}, I'll {{ touch }} {{ time }} to ask where you stand on "
+        "{{ offering }}. Yes, no and not now are all fine answers; I'd just like to know "
+        "which. — {{ rep_first_name }}"
     ),
     "Send information": (
         "Hi {{ prospect_first_name }}, here is the information about {{ offering }} we "
-        "talked about. When would you like me to follow up? Pick a time that suits you: "
+        "talked about. When would you like to talk again? Pick a time that suits you: "
+        "{{ pick_link }} — {{ rep_first_name }}"
+    ),
+    "Next month": (
+        "Hi {{ prospect_first_name }}, a short note in case {{ offering }} is on your mind "
+        "again; no need to reply if now isn't the time. If you'd like to talk, pick a time: "
         "{{ pick_link }} — {{ rep_first_name }}"
     ),
 }
-# (outcome, kind, amount, local time, template, offers a pick link)
-DEFAULT_STEPS = [
+# (outcome, kind, amount, local time, template, offers a pick link) per plan.
+# Ask for a decision: sooner steps, ending with a plain ask for a yes or a no.
+PUSH_STEPS = [
     ("Talk later today", DelayKind.HOURS, 3, None, "Later today", False),
     ("Talk tomorrow", DelayKind.DAYS, 1, dt.time(10, 0), "Tomorrow", False),
-    ("Talk in a couple of days", DelayKind.DAYS, 3, dt.time(10, 0), "A few days", False),
+    ("Talk in a couple of days", DelayKind.DAYS, 2, dt.time(10, 0), "A few days", False),
+    ("Ask for a decision", DelayKind.DAYS, 3, dt.time(10, 0), "Ask for a decision", False),
+]
+# Nurture: longer spacing; send information and let the prospect choose when.
+NURTURE_STEPS = [
+    ("Talk in a few days", DelayKind.DAYS, 3, dt.time(10, 0), "A few days", False),
     (
         "Send information; they choose when",
         DelayKind.DAYS,
@@ -63,7 +91,14 @@ DEFAULT_STEPS = [
         "Send information",
         True,
     ),
+    ("Check in next month", DelayKind.DAYS, 20, dt.time(10, 0), "Next month", True),
 ]
+PLANS = {
+    Ladder.Kind.PUSH: ("Ask for a decision soon", PUSH_STEPS),
+    Ladder.Kind.NURTURE: ("Nurture: let them choose", NURTURE_STEPS),
+}
+# Kept for older imports: the push plan's steps.
+DEFAULT_STEPS = PUSH_STEPS
 
 
 def template_preview(body: str) -> str:
@@ -107,30 +142,38 @@ def template_update(
 
 @transaction.atomic
 def ladder_create_default(*, team: Team, actor: Any = None) -> Ladder:
-    """The seed's ladder: later today → tomorrow → a few days → send information."""
-    existing = Ladder.objects.filter(team=team).first()
-    if existing is not None:
-        return existing
+    """Both default plans (push and nurture), each made only if the team lacks it.
+    Returns the push plan."""
     templates = {
         name: MessageTemplate.objects.get_or_create(team=team, name=name, defaults={"body": body})[
             0
         ]
         for name, body in DEFAULT_TEMPLATES.items()
     }
-    ladder = Ladder.objects.create(team=team, name="Preferred additional outcomes")
-    for position, (outcome, kind, amount, at, template, pick) in enumerate(DEFAULT_STEPS, 1):
-        LadderStep.objects.create(
-            ladder=ladder,
-            position=position,
-            outcome=outcome,
-            delay_kind=kind,
-            delay_amount=amount,
-            at_time=at,
-            template=templates[template],
-            sends_pick_link=pick,
+    ladders = {}
+    for kind, (name, rows) in PLANS.items():
+        existing = Ladder.objects.filter(team=team, kind=kind).first()
+        if existing is not None:
+            ladders[kind] = existing
+            continue
+        taken = Ladder.objects.filter(team=team, name=name).exists()
+        ladder = Ladder.objects.create(
+            team=team, kind=kind, name=f"{name} ({kind})" if taken else name
         )
-    audit_created(team=team, actor=actor, obj=ladder, fields={"name"})
-    return ladder
+        for position, (outcome, delay, amount, at, template, pick) in enumerate(rows, 1):
+            LadderStep.objects.create(
+                ladder=ladder,
+                position=position,
+                outcome=outcome,
+                delay_kind=delay,
+                delay_amount=amount,
+                at_time=at,
+                template=templates[template],
+                sends_pick_link=pick,
+            )
+        audit_created(team=team, actor=actor, obj=ladder, fields={"name", "kind"})
+        ladders[kind] = ladder
+    return ladders[Ladder.Kind.PUSH]
 
 
 @transaction.atomic

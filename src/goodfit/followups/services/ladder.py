@@ -26,10 +26,18 @@ DEFAULT_LADDER_NAME = "Preferred additional outcomes"
 ACTIVE = (FollowUp.Status.OPEN, FollowUp.Status.SNOOZED)
 
 
-def _team_ladder(team: Team) -> Ladder:
-    """The team's ladder (teams have one), made on the first rung a manager adds."""
-    ladder = Ladder.objects.filter(team=team).order_by("id").first()
-    return ladder or Ladder.objects.create(team=team, name=DEFAULT_LADDER_NAME)
+PLAN_NAMES = {
+    Ladder.Kind.PUSH: "Ask for a decision soon",
+    Ladder.Kind.NURTURE: "Nurture: let them choose",
+}
+
+
+def _team_ladder(team: Team, kind: str) -> Ladder:
+    """The team's plan of that kind (push or nurture), made on the first step added."""
+    if kind not in PLAN_NAMES:
+        raise ValidationError({"plan": "Pick “push” or “nurture”."})
+    ladder = Ladder.objects.filter(team=team, kind=kind).first()
+    return ladder or Ladder.objects.create(team=team, kind=kind, name=PLAN_NAMES[kind])
 
 
 def _apply(
@@ -37,7 +45,7 @@ def _apply(
 ) -> None:
     unknown = set(fields) - STEP_FIELDS
     if unknown:
-        raise ValidationError({"__all__": f"Unknown rung fields: {', '.join(sorted(unknown))}."})
+        raise ValidationError({"__all__": f"Unknown step fields: {', '.join(sorted(unknown))}."})
     for name, value in fields.items():
         setattr(step, name, value)
     step.outcome = (step.outcome or "").strip()
@@ -63,12 +71,12 @@ def _check(step: LadderStep, team: Team) -> None:
     if step.template is not None and step.template.team_id != team.pk:
         errors["template"] = "Pick one of your team's message templates."
     if step.delay_kind == DelayKind.HOURS and step.at_time is not None:
-        errors["at_time"] = "A time of day applies only to “days later” rungs; leave it blank."
+        errors["at_time"] = "A time of day applies only to “days later” steps; leave it blank."
     if step.delay_amount is not None and step.delay_amount < 1:
         errors["delay_amount"] = "Enter at least 1 (hours or days later)."
     clash = LadderStep.objects.filter(ladder=step.ladder, outcome__iexact=step.outcome)
     if step.outcome and clash.exclude(pk=step.pk).exists():
-        errors["outcome"] = f"The ladder already has a rung “{step.outcome}”; use another name."
+        errors["outcome"] = f"This plan already has a step “{step.outcome}”; use another name."
     if errors:
         raise ValidationError(errors)
 
@@ -80,14 +88,15 @@ def step_create(
     actor: Any,
     template_name: str = "",
     template_body: str = "",
+    plan: str = Ladder.Kind.PUSH,
     **fields: Any,
 ) -> LadderStep:
-    """Add a rung at the bottom of the team's ladder.
+    """Add a step at the bottom of the team's ``plan`` (push or nurture).
 
     With ``template_body`` a new message template is made for it, named ``template_name``
     (or after the rung).
     """
-    ladder = _team_ladder(team)
+    ladder = _team_ladder(team, plan)
     last = ladder.steps.aggregate(last=Max("position"))["last"]
     step = LadderStep(ladder=ladder, position=(last or 0) + 1)
     _apply(step, team, actor, fields, template_name, template_body)

@@ -16,12 +16,14 @@ from goodfit.followups.adapters import (
     prospect_hours,
     rung_for,
     touches_for,
+    user_hours,
+    user_zone,
 )
 from goodfit.followups.cadence import CadencePolicy, Verdict, cadence_check
 from goodfit.followups.models import FollowUp, FollowUpEvent, LadderStep, NoDecision
 from goodfit.followups.sandbox import TemplateError, render
 from goodfit.followups.services.tokens import pick_link_create, pick_link_url
-from goodfit.followups.timing import due_for_rung, next_in_hours
+from goodfit.followups.timing import next_in_hours, propose
 from goodfit.pipeline.models import Channel, Deal, Interaction
 from goodfit.pipeline.services import interaction_log
 
@@ -33,10 +35,13 @@ Kind = FollowUpEvent.Kind
 
 
 class CadenceRefused(ValidationError):
-    """A time the cadence guard refused; ``verdict`` says why and when instead."""
+    """A time the cadence guard refused; ``verdict`` says why and when instead (the next
+    allowed time written on the prospect's clock and the rep's, never in UTC)."""
 
-    def __init__(self, verdict: Verdict) -> None:
-        super().__init__({"due_at": verdict.explain()})
+    def __init__(self, verdict: Verdict, deal: Deal) -> None:
+        zone = deal.prospect.time_zone
+        self.text = verdict.explain(zone, user_zone(deal.owner, zone))
+        super().__init__({"due_at": self.text})
         self.verdict = verdict
 
 
@@ -45,7 +50,7 @@ def _guard(deal: Deal, when: dt.datetime, now: dt.datetime, exclude: FollowUp | 
     return cadence_check(
         when=when,
         now=now,
-        hours=prospect_hours(deal.prospect),
+        hours=prospect_hours(deal.prospect, deal.team),
         touches=touches_for(deal.prospect, exclude=exclude),
         policy=CadencePolicy(cadence.max_touches, cadence.window),
         do_not_contact=deal.prospect.do_not_contact,
@@ -54,11 +59,18 @@ def _guard(deal: Deal, when: dt.datetime, now: dt.datetime, exclude: FollowUp | 
 
 
 def render_message(
-    deal: Deal, *, step: LadderStep | None, rep: Any, due_at: dt.datetime, pick_link: str = ""
+    deal: Deal,
+    *,
+    step: LadderStep | None,
+    rep: Any,
+    due_at: dt.datetime | None,
+    pick_link: str = "",
+    channel: str = "",
 ) -> str:
     if step is None or step.template is None:
         return ""
-    values = message_values(deal, rep=rep, due_at=due_at, pick_link=pick_link)
+    channel = channel or step.channel or deal.prospect.preferred_channel
+    values = message_values(deal, rep=rep, due_at=due_at, pick_link=pick_link, channel=channel)
     try:
         return render(step.template.body, values)
     except TemplateError as error:
@@ -88,6 +100,17 @@ def _event(
     )
 
 
+def _agreed_note(deal: Deal, when: dt.datetime, note: str) -> str:
+    """The rep's note, prefixed with why a time outside the prospect's hours is fine."""
+    text = note.strip()
+    if not prospect_hours(deal.prospect, deal.team).contains(when):
+        prefix = "Agreed with the prospect outside their usual hours"
+        text = f"{prefix}: {text}" if text else f"{prefix}."
+    if len(text) > 300:
+        raise ValidationError({"note": f"Keep the note to 300 characters (it has {len(text)})."})
+    return text
+
+
 @transaction.atomic
 def followup_schedule(
     *,
@@ -101,39 +124,58 @@ def followup_schedule(
     adjust: bool = False,
     pick_link: str = "",
     enforce_cadence: bool = True,
+    agreed: bool = False,
+    note: str = "",
 ) -> FollowUp:
     """Schedule a follow-up on ``deal`` at ``due_at``, or at the time ``step`` chooses.
 
-    Refused (``CadenceRefused``) when the cadence guard says no, unless ``adjust`` lets it
-    move to the next allowed time. ``enforce_cadence=False`` is for times the prospect
-    picked: only do-not-contact still refuses.
+    A rung's time lies inside the prospect's hours and days and, when they overlap that
+    day, the rep's working hours too. Refused (``CadenceRefused``) when the cadence guard
+    says no, unless ``adjust`` lets it move to the next allowed time.
+    ``enforce_cadence=False`` is for times the prospect picked and ``agreed=True`` for a
+    time the prospect agreed to on the call (even outside their hours; ``note`` says
+    so): only do-not-contact and times in the past still refuse.
     """
     now = now or timezone.now()
     if step is None and due_at is None:
         raise ValidationError({"step": "Pick a rung of the ladder or give a time."})
+    if deal.stage.is_closed:
+        raise ValidationError({"deal": "This deal is closed; reopen it to schedule follow-ups."})
     if step is not None and step.ladder.team_id != deal.team_id:
         raise ValidationError({"step": "That rung belongs to another team's ladder."})
-    when = due_at or due_for_rung(now, rung_for(step), prospect_hours(deal.prospect))  # type: ignore[arg-type]
+    if agreed and due_at is None:
+        raise ValidationError({"due_at": "Give the time they agreed to."})
+    if step is not None and due_at is None:
+        hours = prospect_hours(deal.prospect, deal.team)
+        when = propose(now, rung_for(step), hours, user_hours(deal.owner)).when
+    else:
+        when = due_at  # type: ignore[assignment]
     verdict = _guard(deal, when, now, None)
-    if not enforce_cadence and not deal.prospect.do_not_contact:
-        # A time the prospect picked themselves: they asked for this touch.
+    if (agreed or not enforce_cadence) and not deal.prospect.do_not_contact:
+        # The prospect asked for this touch (picked it, or agreed to it on the call).
+        if when < now - dt.timedelta(minutes=1):
+            raise ValidationError({"due_at": "That time has already passed."})
         verdict = Verdict(True, (), when)
     if not verdict.allowed:
         if not (adjust and verdict.next_allowed):
-            raise CadenceRefused(verdict)
+            raise CadenceRefused(verdict, deal)
         when = verdict.next_allowed
     assignee = deal.owner
+    channel = channel or (step.channel if step else "") or deal.prospect.preferred_channel
     followup = FollowUp(
         deal=deal,
         assignee=assignee,
         step=step,
         due_at=when,
-        channel=channel or (step.channel if step else "") or deal.prospect.preferred_channel,
-        message=render_message(deal, step=step, rep=assignee, due_at=when, pick_link=pick_link),
+        channel=channel,
+        message=render_message(
+            deal, step=step, rep=assignee, due_at=when, pick_link=pick_link, channel=channel
+        ),
         status=Status.OPEN,
         origin=origin,
         created_by=actor if getattr(actor, "pk", None) else None,
         created_at=now,
+        note=_agreed_note(deal, when, note) if agreed else note.strip(),
     )
     followup.full_clean()
     followup.save()
@@ -153,6 +195,8 @@ def call_end_no_decision(
     channel: str = Channel.CALL,
     now: dt.datetime | None = None,
     site: str = "",
+    agreed: bool = False,
+    note: str = "",
 ) -> FollowUp:
     """Log a conversation that ended without a decision and schedule the next rung.
 
@@ -174,7 +218,14 @@ def call_end_no_decision(
     if step is not None and step.sends_pick_link:
         link = pick_link_url(site, pick_link_create(deal=deal, actor=actor, now=now))
     return followup_schedule(
-        deal=deal, actor=actor, step=step, due_at=due_at, now=now, pick_link=link
+        deal=deal,
+        actor=actor,
+        step=step,
+        due_at=due_at,
+        now=now,
+        pick_link=link,
+        agreed=agreed,
+        note=note,
     )
 
 
@@ -218,7 +269,7 @@ def followup_snooze(
     if not 5 <= minutes <= 7 * 24 * 60:
         raise ValidationError({"minutes": "Snooze for between 5 minutes and 7 days."})
     before = followup.due_at
-    hours = prospect_hours(followup.deal.prospect)
+    hours = prospect_hours(followup.deal.prospect, followup.deal.team)
     followup.due_at = next_in_hours(max(now, before) + dt.timedelta(minutes=minutes), hours)
     followup.status = Status.SNOOZED
     followup.save(update_fields=["due_at", "status"])
@@ -234,7 +285,7 @@ def followup_reschedule(
     _require_active(followup)
     verdict = _guard(followup.deal, due_at, now, followup)
     if not verdict.allowed:
-        raise CadenceRefused(verdict)
+        raise CadenceRefused(verdict, followup.deal)
     before = followup.due_at
     followup.due_at, followup.status = due_at, Status.OPEN
     followup.save(update_fields=["due_at", "status"])

@@ -52,12 +52,19 @@ def pick_link_open(token: str) -> PickLink:
     except signing.BadSignature:
         raise LinkProblem("invalid") from None
     link = (
-        PickLink.objects.select_related("deal__prospect", "deal__team", "rep__membership")
+        PickLink.objects.select_related(
+            "deal__prospect", "deal__team", "deal__stage", "deal__owner", "rep__membership"
+        )
         .filter(pk=data.get("l"), nonce=data.get("n"))
         .first()
     )
     if link is None:
         raise LinkProblem("invalid")
+    if link.expires_at <= timezone.now():
+        raise LinkProblem("expired")
+    if link.deal.stage.is_closed:
+        # The deal ended: its follow-ups were closed, so no new time can be booked.
+        raise LinkProblem("closed")
     return link
 
 

@@ -1,4 +1,4 @@
-"""Settings → Follow-ups, for managers: the ladder's rungs and new message templates."""
+"""Settings → Follow-ups, for managers: the steps of the two plans, new message templates."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from goodfit.core.access import require_manager
 from goodfit.core.forms import form_data, run_service
 from goodfit.followups.access import get_step_for_manager
 from goodfit.followups.forms import LadderStepForm, MessageTemplateForm, StepMoveForm
-from goodfit.followups.models import LadderStep, MessageTemplate
+from goodfit.followups.models import Ladder, LadderStep, MessageTemplate
 from goodfit.followups.sandbox import PLACEHOLDERS
 from goodfit.followups.services import (
     step_create,
@@ -50,12 +50,18 @@ def _step_page(request: HttpRequest, form: LadderStepForm, step: LadderStep | No
 def step_new(request: HttpRequest) -> HttpResponse:
     team = require_manager(request.user).team
     templates = MessageTemplate.objects.filter(team=team)
+    plan = request.GET.get("plan") or request.POST.get("plan") or Ladder.Kind.PUSH
+    if plan not in Ladder.Kind.values:
+        plan = Ladder.Kind.PUSH
     form = LadderStepForm(form_data(request), templates=templates, initial={"delay_amount": 1})
+    form.plan = plan
     if _previewing(request, form):
         return _step_page(request, form, None)
-    created = run_service(form, lambda data: step_create(team=team, actor=request.user, **data))
+    created = run_service(
+        form, lambda data: step_create(team=team, actor=request.user, plan=plan, **data)
+    )
     if created is not None:
-        messages.success(request, f"Rung “{created.outcome}” added at the bottom of the ladder.")
+        messages.success(request, f"Step “{created.outcome}” added at the end of its plan.")
         return redirect(reverse("settings-followups") + f"#rung-{created.pk}")
     return _step_page(request, form, None)
 
@@ -71,7 +77,7 @@ def step_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return _step_page(request, form, step)
     updated = run_service(form, lambda data: step_update(step=step, actor=request.user, **data))
     if updated is not None:
-        messages.success(request, f"Rung “{updated.outcome}” saved.")
+        messages.success(request, f"Step “{updated.outcome}” saved.")
         return redirect(reverse("settings-followups") + f"#rung-{updated.pk}")
     if form.errors:
         step.refresh_from_db()
@@ -84,7 +90,7 @@ def step_move_view(request: HttpRequest, pk: int) -> HttpResponse:
     step = get_step_for_manager(request.user, pk)
     form = StepMoveForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose whether to move the rung up or down.")
+        messages.error(request, "Choose whether to move the step up or down.")
     else:
         try:
             step_move(step=step, actor=request.user, direction=form.cleaned_data["direction"])
@@ -103,7 +109,7 @@ def step_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         _errors_as_message(request, error)
     else:
-        messages.success(request, f"Rung “{outcome}” removed.")
+        messages.success(request, f"Step “{outcome}” removed.")
     return redirect("settings-followups")
 
 

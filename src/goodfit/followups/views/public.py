@@ -26,7 +26,7 @@ from goodfit.followups.services import (
     pick_link_chosen,
     pick_link_open,
 )
-from goodfit.followups.timing import free_slots
+from goodfit.followups.slots import free_slots
 
 # Requests per client address per window, across all pick-a-time pages.
 RATE_LIMIT = getattr(settings, "GOODFIT_PICK_RATE_LIMIT", 30)
@@ -41,6 +41,11 @@ PROBLEMS = {
         "This link doesn't work",
         "The address may have been cut short or changed when it was copied. Open it "
         "again from the message it came in.",
+    ),
+    "closed": (
+        "This link no longer works",
+        "There is nothing left to book here. If you would like to talk, reply to the "
+        "message the link came in.",
     ),
     "used": ("You've already picked a time", "Thank you: the time you picked is booked."),
 }
@@ -62,6 +67,27 @@ def _rate_limited(client: str) -> bool:
         return False
 
 
+# What the rep will do at the picked time, by the prospect's preferred channel.
+CHANNEL_WORDS = {
+    "call": "call you",
+    "email": "email you",
+    "meeting": "meet you",
+    "message": "text you",
+    "chat": "message you",
+}
+
+
+def _record(
+    request: HttpRequest, link: PickLink | None, kind: str, client: str, detail: str = ""
+) -> None:
+    """Keep a row of a use of the page; only posts write (a GET changes nothing)."""
+    if request.method != "POST":
+        return
+    PickLinkUse.objects.create(
+        link=link, kind=kind, at=timezone.now(), client=client, detail=detail[:200]
+    )
+
+
 def _problem(request: HttpRequest, reason: str, status: int = 410) -> HttpResponse:
     title, text = PROBLEMS[reason]
     return render(
@@ -69,30 +95,42 @@ def _problem(request: HttpRequest, reason: str, status: int = 410) -> HttpRespon
     )
 
 
-def _offered(link: PickLink, now: dt.datetime) -> list[dt.datetime]:
+def _offered(link: PickLink, now: dt.datetime) -> dict[dt.date, list[dt.datetime]]:
+    """Slots on every contact day until the link expires, by the prospect's local day."""
     busy = FollowUp.objects.filter(
         assignee=link.rep,
         status__in=(FollowUp.Status.OPEN, FollowUp.Status.SNOOZED),
         due_at__gte=now,
-        due_at__lt=now + dt.timedelta(days=8),
+        due_at__lt=link.expires_at + dt.timedelta(hours=1),
     ).values_list("due_at", flat=True)
     return free_slots(
         now=now,
-        prospect=prospect_hours(link.deal.prospect),
+        until=link.expires_at,
+        prospect=prospect_hours(link.deal.prospect, link.deal.team),
         rep=rep_hours(link.rep.membership),
         busy=list(busy),
     )
 
 
-def _slot_choices(slots: list[dt.datetime], zone: str) -> list[dict[str, object]]:
+def _flat(days: dict[dt.date, list[dt.datetime]]) -> list[dt.datetime]:
+    return [slot for slots in days.values() for slot in slots]
+
+
+def _slot_choices(days: dict[dt.date, list[dt.datetime]], zone: str) -> list[dict[str, object]]:
     tz = zoneinfo.ZoneInfo(zone)
-    days: dict[dt.date, list[dict[str, str]]] = {}
-    for slot in slots:
-        local = slot.astimezone(tz)
-        days.setdefault(local.date(), []).append(
-            {"value": slot.strftime("%Y-%m-%dT%H:%MZ"), "label": f"{local:%H:%M}"}
-        )
-    return [{"day": day, "slots": items} for day, items in days.items()]
+    return [
+        {
+            "day": day,
+            "slots": [
+                {
+                    "value": slot.strftime("%Y-%m-%dT%H:%MZ"),
+                    "label": f"{slot.astimezone(tz):%H:%M}",
+                }
+                for slot in slots
+            ],
+        }
+        for day, slots in days.items()
+    ]
 
 
 def _parse_slot(value: str) -> dt.datetime | None:
@@ -107,9 +145,7 @@ def _parse_slot(value: str) -> dt.datetime | None:
 def pick(request: HttpRequest, token: str) -> HttpResponse:
     client = _client(request)
     if _rate_limited(client):
-        PickLinkUse.objects.create(
-            kind=PickLinkUse.Kind.REFUSED, at=timezone.now(), client=client, detail="rate limited"
-        )
+        _record(request, None, PickLinkUse.Kind.REFUSED, client, "rate limited")
         response = render(
             request,
             "followups/pick_problem.html",
@@ -124,13 +160,19 @@ def pick(request: HttpRequest, token: str) -> HttpResponse:
     try:
         link = pick_link_open(token)
     except LinkProblem as problem:
-        PickLinkUse.objects.create(
-            kind=PickLinkUse.Kind.REFUSED, at=timezone.now(), client=client, detail=problem.reason
-        )
+        _record(request, None, PickLinkUse.Kind.REFUSED, client, problem.reason)
         return _problem(request, problem.reason, 404 if problem.reason == "invalid" else 410)
     chosen = pick_link_chosen(link)
-    zone = link.deal.prospect.time_zone
-    context = {"rep_first_name": first_name(link.rep), "zone": zone, "chosen": chosen}
+    prospect = link.deal.prospect
+    zone = prospect.time_zone
+    context = {
+        "rep_first_name": first_name(link.rep),
+        "company": link.deal.team.name,
+        "channel": CHANNEL_WORDS.get(prospect.preferred_channel, "get in touch"),
+        "zone": zone,
+        "chosen": chosen,
+        "expires_at": link.expires_at,
+    }
     if chosen is not None:
         return render(request, "followups/pick_done.html", context)
     now = timezone.now()
@@ -141,19 +183,15 @@ def pick(request: HttpRequest, token: str) -> HttpResponse:
         try:
             if slot is None:
                 raise ValidationError({"slot": "Please pick one of the times shown."})
-            followup = pick_link_choose(link=link, slot=slot, offered=offered, now=now)
+            followup = pick_link_choose(link=link, slot=slot, offered=_flat(offered), now=now)
         except LinkProblem as problem:
             return _problem(request, problem.reason)
         except ValidationError as refusal:
             error = " ".join(refusal.messages)
             offered = _offered(link, now)
         else:
-            PickLinkUse.objects.create(
-                link=link, kind=PickLinkUse.Kind.PICKED, at=now, client=client
-            )
+            _record(request, link, PickLinkUse.Kind.PICKED, client)
             return render(request, "followups/pick_done.html", {**context, "chosen": followup})
-    else:
-        PickLinkUse.objects.create(link=link, kind=PickLinkUse.Kind.VIEWED, at=now, client=client)
     context.update(days=_slot_choices(offered, zone), error=error)
     return render(request, "followups/pick.html", context, status=422 if error else 200)
 

@@ -32,6 +32,20 @@ from goodfit.followups.services import (
 from goodfit.followups.services.ladder import ACTIVE
 
 SECTION = "followups"
+PLAN_TEXTS = [
+    (
+        "push",
+        "Plan 1 · Ask for a decision soon",
+        "For lead sources whose stalled deals rarely come back: sooner follow-ups, ending "
+        "with a plain ask for a yes or a no.",
+    ),
+    (
+        "nurture",
+        "Plan 2 · Nurture: let them choose",
+        "For lead sources whose stalled deals often come back: longer gaps, send information "
+        "and let the prospect pick the time.",
+    ),
+]
 
 
 def _open_followups() -> Any:
@@ -52,7 +66,7 @@ def followup_settings(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Cadence saved.")
+            messages.success(request, "Follow-up rules saved.")
             return redirect("settings-followups")
     steps = (
         LadderStep.objects.filter(ladder__team=team)
@@ -60,10 +74,21 @@ def followup_settings(request: HttpRequest) -> HttpResponse:
         # Rungs that open follow-ups still use cannot be removed: the page says so.
         .annotate(open_count=Coalesce(Subquery(_open_followups()), 0))
     )
+    rows = list(steps.order_by("ladder_id", "position"))
+    plans = [
+        {
+            "kind": kind,
+            "title": title,
+            "about": about,
+            "steps": [s for s in rows if s.ladder.kind == kind],
+        }
+        for kind, title, about in PLAN_TEXTS
+    ]
     context = {
         "section": SECTION,
         "form": form,
-        "steps": steps.order_by("ladder_id", "position"),
+        "steps": rows,
+        "plans": plans,
         "templates": MessageTemplate.objects.filter(team=team),
         "rates": team_comeback_rates(team),
     }
@@ -75,7 +100,7 @@ def followup_settings(request: HttpRequest) -> HttpResponse:
 def ladder_default(request: HttpRequest) -> HttpResponse:
     team = require_manager(request.user).team
     ladder_create_default(team=team, actor=request.user)
-    messages.success(request, "The default ladder is ready.")
+    messages.success(request, "The default follow-up plans are ready.")
     return redirect("settings-followups")
 
 

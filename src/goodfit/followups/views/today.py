@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -11,12 +12,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from goodfit.core.access import membership_for
 from goodfit.followups.access import get_followup_for_user
-from goodfit.followups.adapters import local_time_text
+from goodfit.followups.adapters import user_zone
 from goodfit.followups.forms import (
     FollowUpDoneForm,
     FollowUpRescheduleForm,
@@ -30,33 +32,50 @@ from goodfit.followups.services import (
     followup_reschedule,
     followup_snooze,
 )
+from goodfit.followups.when import stamp
+from goodfit.followups.wording import misfits
+
+
+def _row(f: FollowUp, now: dt.datetime, zone: str) -> dict[str, Any]:
+    prospect = f.deal.prospect
+    return {
+        "followup": f,
+        "overdue": f.due_at < now,
+        "due_now": f.due_at <= now,
+        # One format everywhere on the page: "Tue 12 Mar, 10:00 MDT".
+        "yours": stamp(f.due_at, zone),
+        "theirs": stamp(f.due_at, prospect.time_zone),
+        "misfits": misfits(f.message, channel=f.channel, kind=prospect.kind),
+        "reschedule": FollowUpRescheduleForm(zone=prospect.time_zone, auto_id=f"id_{f.pk}_%s"),
+    }
 
 
 @login_required
 @require_GET
 def today(request: HttpRequest) -> HttpResponse:
-    membership_for(request.user)
+    membership = membership_for(request.user)
+    # Managers may switch to the whole team's day; for anyone else "team" is ignored.
+    team = membership.is_manager and request.GET.get("who") == "team"
     now = timezone.now()
-    rows = [
+    zone = membership.time_zone
+    rows = [_row(f, now, zone) for f in today_queue(request.user, now, team=team)]
+    upcoming = [
         {
             "followup": f,
-            "overdue": f.due_at < now,
-            "prospect_time": local_time_text(f.due_at, f.deal.prospect.time_zone),
-            "reschedule": FollowUpRescheduleForm(
-                zone=f.deal.prospect.time_zone, auto_id=f"id_{f.pk}_%s"
-            ),
+            "yours": stamp(f.due_at, zone),
+            "theirs": stamp(f.due_at, f.deal.prospect.time_zone),
         }
-        for f in today_queue(request.user, now)
-    ]
-    upcoming = [
-        {"followup": f, "prospect_time": local_time_text(f.due_at, f.deal.prospect.time_zone)}
-        for f in coming_up(request.user, now)
+        for f in coming_up(request.user, now, team=team)
     ]
     context = {
         "rows": rows,
         "upcoming": upcoming,
         "overdue": sum(r["overdue"] for r in rows),
+        "due_now": sum(r["due_now"] for r in rows),
         "snooze": FollowUpSnoozeForm(),
+        "team_view": team,
+        "can_switch": membership.is_manager,
+        "today_label": stamp(now, zone).split(",")[0],
     }
     return render(request, "followups/today.html", context)
 
@@ -79,6 +98,8 @@ def _act(
             messages.error(request, " ".join(error.messages))
     if request.POST.get("next") == "deal":
         return redirect("deal-detail", followup.deal_id)
+    if request.POST.get("who") == "team":
+        return redirect(reverse("today") + "?who=team")
     return redirect("today")
 
 
@@ -86,12 +107,26 @@ def _who(followup: FollowUp) -> str:
     return followup.deal.prospect.name
 
 
+def _when(followup: FollowUp) -> str:
+    """Your time first, theirs beside it, in the page's one format."""
+    zone = user_zone(followup.assignee, followup.deal.prospect.time_zone)
+    yours = stamp(followup.due_at, zone)
+    theirs = stamp(followup.due_at, followup.deal.prospect.time_zone)
+    return yours if yours == theirs else f"{yours} ({theirs} their time)"
+
+
+def _left(followup: FollowUp) -> str:
+    """The count the Today header and the nav badge show after the change."""
+    count = due_count(followup.assignee)
+    return f"{count} follow-up{'s' if count != 1 else ''} left on today's list."
+
+
 @login_required
 @require_POST
 def done(request: HttpRequest, pk: int) -> HttpResponse:
     def act(f: FollowUp, data: dict[str, Any]) -> str:
         followup_done(followup=f, actor=request.user, summary=data["summary"])
-        return f"Done: logged the follow-up with {_who(f)}."
+        return f"Recorded: the follow-up with {_who(f)} is logged on the deal. {_left(f)}"
 
     return _act(request, pk, FollowUpDoneForm, act)
 
@@ -101,7 +136,7 @@ def done(request: HttpRequest, pk: int) -> HttpResponse:
 def snooze(request: HttpRequest, pk: int) -> HttpResponse:
     def act(f: FollowUp, data: dict[str, Any]) -> str:
         followup_snooze(followup=f, actor=request.user, minutes=data["minutes"])
-        return f"Snoozed {_who(f)} until {local_time_text(f.due_at, f.deal.prospect.time_zone)}."
+        return f"Snoozed {_who(f)} until {_when(f)}. {_left(f)}"
 
     return _act(request, pk, FollowUpSnoozeForm, act)
 
@@ -111,7 +146,7 @@ def snooze(request: HttpRequest, pk: int) -> HttpResponse:
 def reschedule(request: HttpRequest, pk: int) -> HttpResponse:
     def act(f: FollowUp, data: dict[str, Any]) -> str:
         followup_reschedule(followup=f, actor=request.user, due_at=data["due_at"])
-        return f"Moved {_who(f)} to {local_time_text(f.due_at, f.deal.prospect.time_zone)}."
+        return f"Moved {_who(f)} to {_when(f)}. {_left(f)}"
 
     return _act(request, pk, FollowUpRescheduleForm, act)
 
@@ -123,8 +158,10 @@ def no_answer(request: HttpRequest, pk: int) -> HttpResponse:
         following = followup_no_answer(followup=f, actor=request.user)
         if following is None:
             return f"No answer from {_who(f)}; that was the last rung of the ladder."
-        when = local_time_text(following.due_at, f.deal.prospect.time_zone)
-        return f"No answer from {_who(f)}; next: {following.step.outcome.lower()}, {when}."
+        return (
+            f"No answer from {_who(f)}; next: {following.step.outcome.lower()}, "
+            f"{_when(following)}. {_left(f)}"
+        )
 
     return _act(request, pk, forms.Form, act)
 

@@ -22,6 +22,7 @@ PROSPECT_FIELDS = {
     "preferred_channel",
     "contact_start",
     "contact_end",
+    "contact_days",
     "do_not_contact",
 }
 
