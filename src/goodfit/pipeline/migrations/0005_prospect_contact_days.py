@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pipeline', '0003_deal_stage_totals_index'),
+        ('pipeline', '0004_deal_sort_indexes'),
     ]
 
     operations = [
