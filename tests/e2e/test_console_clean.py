@@ -77,14 +77,16 @@ def test_daily_actions_leave_the_console_clean(page, browser, live_server):
 
     # Log an interaction and add a note on the deal page (htmx swaps of the activity).
     page.goto(f"/deals/{deal.pk}/")
-    activity = page.locator("#activity")
-    activity.get_by_label("Outbound").check()
-    activity.locator("select[name=channel]").select_option(label="Call")
-    activity.locator("input[name=summary]").fill("Walked through the onboarding plan")
-    activity.get_by_role("button", name="Log interaction").click()
+    composer = page.locator(".composer")
+    composer.get_by_label("Call", exact=True).check()
+    composer.get_by_label("Outbound").check()
+    composer.get_by_label("Summary", exact=True).fill("Walked through the onboarding plan")
+    composer.get_by_role("button", name="Log it").click()
     expect(page.locator("#activity .timeline")).to_contain_text("Walked through the onboarding")
-    activity.locator("textarea[name=body]").fill("Budget owner is the COO")
-    activity.get_by_role("button", name="Add note").click()
+    composer = page.locator(".composer")
+    composer.get_by_label("Note", exact=True).check()
+    composer.get_by_label("Details").fill("Budget owner is the COO")
+    composer.get_by_role("button", name="Log it").click()
     expect(page.locator("#activity .timeline")).to_contain_text("Budget owner is the COO")
     page.wait_for_load_state("networkidle")
     assert console.check() == []

@@ -111,8 +111,8 @@ def test_closing_a_deal_on_the_board_lands_on_the_debrief(page, owner, deal):
     login(page, owner.username)
     page.goto("/board/")
     card = page.locator(f"#deal-card-{deal.pk}")
-    card.get_by_label(f"Stage of {deal.title}").select_option(label="Walked away")
-    card.get_by_role("button", name="Move").click()
+    card.get_by_label(f"Move “{deal.title}” to another stage").click()
+    card.get_by_role("button", name="Walked away", exact=True).click()
     expect(page).to_have_url(re.compile(rf"/deals/{deal.pk}/\?panel=debriefs"))
     expect(page.locator("#debriefs-panel")).to_be_visible()
 

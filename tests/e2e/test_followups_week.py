@@ -40,7 +40,7 @@ def test_a_friday_evening_let_me_think_proposes_monday(page, team, owner, deal):
 
     with time_machine.travel(friday, tick=True):
         login(page, "olivia")
-        page.goto(f"/deals/{deal.pk}/")
+        page.goto(f"/deals/{deal.pk}/?panel=followups")
         panel = page.locator("#followups-panel")
         later = panel.locator("label.followups-rung", has_text="Talk later today")
         expect(later).to_contain_text("Monday at 09:00")

@@ -95,7 +95,7 @@ def test_the_shortcuts_overlay_and_go_to_keys(page, owner, deal):
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/deals/{deal.pk}/")
     page.keyboard.press("l")
-    expect(page.locator("form[action$='/interactions/new/'] :focus")).to_have_count(1)
+    expect(page.locator("#composer :focus")).to_have_count(1)
     page.keyboard.press("Escape")
     page.locator("main").click(position={"x": 2, "y": 2})
     page.keyboard.press("n")

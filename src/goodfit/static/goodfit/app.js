@@ -318,7 +318,8 @@
     var details = composer.closest("details");
     if (details) details.open = true;
     var field = composer.matches("input, textarea, select") ? composer :
-      composer.querySelector("textarea, input:not([type=hidden]), select");
+      (composer.querySelector("input[type=text], textarea") ||
+        composer.querySelector("input:not([type=hidden]), select"));
     (field || composer).focus();
     composer.scrollIntoView({ block: "center" });
     return true;
