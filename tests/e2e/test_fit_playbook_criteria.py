@@ -5,6 +5,7 @@ the deal page and sees the verdict and the questions that decide the referral.""
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from goodfit.fit.models import PlaybookVersion
 from tests.e2e.conftest import login
@@ -28,6 +29,13 @@ CRITERION = """
 """
 
 
+def with_criterion(original: str, criterion: str) -> str:
+    """The document with one more criterion, whatever order its sections come in."""
+    document = yaml.safe_load(original)
+    document["criteria"] = [*document.get("criteria", []), *yaml.safe_load(criterion)]
+    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_manager_writes_a_ratio_rule_and_a_rep_sees_what_decides_the_referral(page):
     deal = demo_like_deal()
@@ -38,9 +46,7 @@ def test_a_manager_writes_a_ratio_rule_and_a_rep_sees_what_decides_the_referral(
     original = document.input_value()
 
     # A typo in the calculation: refused next to the document, naming what and where.
-    document.fill(
-        original.rstrip() + "\n" + CRITERION.replace("monthly_income", "monthly_incom", 1)
-    )
+    document.fill(with_criterion(original, CRITERION.replace("monthly_income", "monthly_incom", 1)))
     page.get_by_role("button", name="Save as a new version").click()
     error = page.locator("#id_document_error")
     error.wait_for()
@@ -52,7 +58,7 @@ def test_a_manager_writes_a_ratio_rule_and_a_rep_sees_what_decides_the_referral(
     assert PlaybookVersion.objects.filter(playbook__offering=offering).count() == 1
 
     document = page.get_by_label("Playbook document (YAML or JSON)")
-    document.fill(original.rstrip() + "\n" + CRITERION)
+    document.fill(with_criterion(original, CRITERION))
     page.get_by_label("What changed").fill("Deposits must be affordable")
     page.get_by_role("button", name="Save as a new version").click()
     page.get_by_text("Saved as version 2").wait_for()
