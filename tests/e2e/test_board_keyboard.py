@@ -17,10 +17,6 @@ def column(page, name):
     )
 
 
-@pytest.mark.skip(
-    reason="Shift+arrow moves do not always reach the next column yet (known, open); "
-    "the card menu's keyboard move below is tested"
-)
 def test_a_card_moves_with_shift_arrow_and_keeps_focus(page, owner, deal):
     login(page, owner.username)
     page.goto("/board/")
@@ -31,6 +27,7 @@ def test_a_card_moves_with_shift_arrow_and_keeps_focus(page, owner, deal):
     expect(page.locator(f"#deal-card-{deal.pk} .deal-card-title")).to_be_focused()
     page.keyboard.press("Shift+ArrowRight")
     expect(column(page, "Proposal").locator(f"#deal-card-{deal.pk}")).to_be_visible()
+    expect(page.locator(f"#deal-card-{deal.pk} .deal-card-title")).to_be_focused()
     page.keyboard.press("Shift+ArrowLeft")
     expect(column(page, "Discovery").locator(f"#deal-card-{deal.pk}")).to_be_visible()
     deal.refresh_from_db()

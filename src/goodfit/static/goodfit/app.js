@@ -394,7 +394,9 @@
     });
   });
 
-  document.addEventListener("htmx:afterSettle", function () {
+  /* afterSwap, not afterSettle: the card is back in the page at once, so a second
+     Shift+arrow pressed quickly still finds it focused. */
+  document.addEventListener("htmx:afterSwap", function () {
     if (!refocus) return;
     var link = document.querySelector("#" + refocus + " .deal-card-title");
     refocus = null;
