@@ -7,7 +7,7 @@ Builds (or reuses) one SQLite data directory per size with `goodfit demo --deals
 --no-serve`, then measures each size in its own process (settings are read once per
 process) with Django's test Client, logged in as the demo manager. Prints p50/p95 per
 page, the query count, and the large/small ratios. Exits 1 if a page fails or if a page's
-query count depends on the number of deals.
+query count grows with the number of deals.
 """
 
 from __future__ import annotations
@@ -180,7 +180,10 @@ def report(large: dict, small: dict, console: Any) -> bool:
             healthy = False
             continue
         ok = big["status"] == [200] and little["status"] == [200]
-        same = big["queries"] == little["queries"] and not big["queries_vary"]
+        # Fewer queries at the large size is fine: Django skips an `IN ()` lookup when the
+        # page's deals have no rows of that kind (no diagnosis yet), which depends on the
+        # data on screen, not on its size. More queries would mean they grow with it.
+        same = big["queries"] <= little["queries"] and not big["queries_vary"]
         healthy = healthy and ok and same
         table.add_row(
             label if ok else f"{label} (HTTP {big['status']})",
@@ -191,7 +194,7 @@ def report(large: dict, small: dict, console: Any) -> bool:
             f"{little['p95']:.1f}",
             str(little["queries"]),
             _ratio(big["p95"], little["p95"]),
-            _ratio(big["queries"], little["queries"]) if same else "[red]differs[/red]",
+            _ratio(big["queries"], little["queries"]) if same else "[red]grows[/red]",
             "yes" if big["p95"] < TARGET_P95_MS else "[red]no[/red]",
         )
     console.print(table)
