@@ -329,3 +329,27 @@ def notify_deal(event: DealEvent) -> None:
         raise ValueError(f"Unknown deal event {event.kind!r}")
     for key in sorted(_DEAL_LISTENERS):
         _DEAL_LISTENERS[key](event)
+
+
+# --- text search: how a list's search box narrows its rows ------------------------------
+# The search capability answers with a condition its indexes serve; without it, lists
+# fall back to a plain substring scan (correct, but linear in the number of rows).
+TEXT_SEARCH_KINDS = frozenset({"deals", "prospects"})
+_TEXT_SEARCH: dict[str, Callable[[str], Any]] = {}
+
+
+def register_text_search(kind: str, condition: Callable[[str], Any]) -> None:
+    """``condition(text)`` returns a ``Q`` over ``kind``'s rows holding every word of text."""
+    if kind not in TEXT_SEARCH_KINDS:
+        raise ValueError(f"Unknown text search kind {kind!r}")
+    _TEXT_SEARCH[kind] = condition
+
+
+def unregister_text_search(kind: str) -> None:
+    _TEXT_SEARCH.pop(kind, None)
+
+
+def text_search_condition(kind: str, text: str) -> Any | None:
+    """The registered condition for ``text``, or None when no capability serves ``kind``."""
+    condition = _TEXT_SEARCH.get(kind)
+    return condition(text) if condition else None

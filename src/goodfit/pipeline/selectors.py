@@ -14,7 +14,7 @@ from typing import Any
 from django.db.models import Count, F, OrderBy, Q, QuerySet, Sum
 from django.db.models.functions import Lower
 
-from goodfit.core.extensions import apply_deal_filters
+from goodfit.core.extensions import apply_deal_filters, text_search_condition
 from goodfit.pipeline.access import deals_visible_to, stages_visible_to
 from goodfit.pipeline.models import Deal, Interaction, Stage
 
@@ -97,16 +97,24 @@ def deal_list(
     if f.source:
         deals = deals.filter(prospect__source__iexact=f.source)
     if f.q:
-        deals = deals.filter(
-            Q(title__icontains=f.q)
-            | Q(prospect__name__icontains=f.q)
-            | Q(prospect__company__icontains=f.q)
-            | Q(prospect__email__icontains=f.q)
-        )
+        deals = deals.filter(_deal_text(f.q))
     deals = apply_deal_filters(deals, f.extra)
     if clean_sort(sort) == DEFAULT_SORT:
         return deals.order_by("-updated_at", "-id")  # served by the (team, -updated_at) index
     return deals.order_by(*deal_ordering(sort))
+
+
+def _deal_text(q: str) -> Q:
+    """Through the search index when the search capability serves deals, else a scan."""
+    indexed = text_search_condition("deals", q)
+    if indexed is not None:
+        return indexed
+    return (
+        Q(title__icontains=q)
+        | Q(prospect__name__icontains=q)
+        | Q(prospect__company__icontains=q)
+        | Q(prospect__email__icontains=q)
+    )
 
 
 @dataclass

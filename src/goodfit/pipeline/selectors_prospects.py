@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
+from goodfit.core.extensions import text_search_condition
 from goodfit.pipeline.access import deals_visible_to, prospects_visible_to
 from goodfit.pipeline.models import Deal, Prospect
 
@@ -40,6 +41,10 @@ def _deal_count(user: Any) -> Coalesce:
 
 
 def _search_terms(q: str) -> Q:
+    """Through the search index when the search capability serves prospects, else a scan."""
+    indexed = text_search_condition("prospects", q)
+    if indexed is not None:
+        return indexed
     return Q(name__icontains=q) | Q(company__icontains=q) | Q(email__icontains=q)
 
 

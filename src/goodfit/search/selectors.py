@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import OrderBy, Q, QuerySet
+from django.db.models import OrderBy, QuerySet
 from django.db.models.expressions import RawSQL
 
 from goodfit.pipeline.access import deals_visible_to, offerings_visible_to, prospects_visible_to
 from goodfit.pipeline.models import Deal, Offering, Prospect
 from goodfit.search import schema
-from goodfit.search.query import SearchQuery, fts_match, like_pattern
+from goodfit.search.conditions import contains_all, trigram_ids
+from goodfit.search.query import SearchQuery, fts_match
 
 # Results per kind in the drop-down under the search box, and on the results page.
 SUGGEST_LIMIT = 5
@@ -42,17 +43,6 @@ class SearchResults:
         return sum(len(g.items) for g in self.groups)
 
 
-def _contains_all(terms: tuple[str, ...], fields: tuple[str, ...]) -> Q:
-    """Every term in one of ``fields`` (for words too short for the trigram index)."""
-    condition = Q()
-    for term in terms:
-        any_field = Q()
-        for name in fields:
-            any_field |= Q(**{f"{name}__icontains": term})
-        condition &= any_field
-    return condition
-
-
 def _fts_join(rows: QuerySet[Any], table: str, match: str) -> QuerySet[Any]:
     """``rows`` joined to the FTS5 table on its rowid (the row's id), newest first.
 
@@ -69,15 +59,6 @@ def _fts_join(rows: QuerySet[Any], table: str, match: str) -> QuerySet[Any]:
     ).order_by(OrderBy(RawSQL(f"{table}.rowid", ()), descending=True))
 
 
-def _pg_like_all(table: str, expression: str, terms: tuple[str, ...]) -> Q:
-    """``expression LIKE %term%`` for each term, served by the expression's trigram index."""
-    condition = Q()
-    for term in terms:
-        sql = f"SELECT id FROM {table} WHERE {expression} LIKE %s ESCAPE '\\'"
-        condition &= Q(pk__in=RawSQL(sql, (like_pattern(term),)))
-    return condition
-
-
 def prospects_matching(user: Any, query: SearchQuery) -> QuerySet[Prospect]:
     prospects = prospects_visible_to(user)
     fields = ("name", "company", "email")
@@ -85,32 +66,32 @@ def prospects_matching(user: Any, query: SearchQuery) -> QuerySet[Prospect]:
         if connection.vendor == "sqlite":
             match = fts_match((query.digits,), "phone")
             return _fts_join(prospects, "search_prospect_fts", match)
-        phone = _pg_like_all("pipeline_prospect", schema.PG_PROSPECT_PHONE, (query.digits,))
+        phone = trigram_ids("pk", "pipeline_prospect", schema.PG_PROSPECT_PHONE, (query.digits,))
         return prospects.filter(phone).order_by("-id")
     if connection.vendor == "sqlite":
-        short = _contains_all(query.short_terms, fields)
+        short = contains_all(query.short_terms, fields)
         if not query.long_terms:
             return prospects.filter(short).order_by("-id")
         match = fts_match(query.long_terms)
         return _fts_join(prospects, "search_prospect_fts", match).filter(short)
-    text = _pg_like_all("pipeline_prospect", schema.PG_PROSPECT_TEXT, query.terms)
+    text = trigram_ids("pk", "pipeline_prospect", schema.PG_PROSPECT_TEXT, query.terms)
     return prospects.filter(text).order_by("-id")
 
 
 def deals_matching(user: Any, query: SearchQuery) -> QuerySet[Deal]:
     deals = deals_visible_to(user)
     if connection.vendor == "sqlite":
-        short = _contains_all(query.short_terms, ("title",))
+        short = contains_all(query.short_terms, ("title",))
         if not query.long_terms:
             return deals.filter(short).order_by("-id")
         return _fts_join(deals, "search_deal_fts", fts_match(query.long_terms)).filter(short)
-    text = _pg_like_all("pipeline_deal", schema.PG_DEAL_TEXT, query.terms)
+    text = trigram_ids("pk", "pipeline_deal", schema.PG_DEAL_TEXT, query.terms)
     return deals.filter(text).order_by("-id")
 
 
 def offerings_matching(user: Any, query: SearchQuery) -> QuerySet[Offering]:
     """A team has a handful of offerings: a plain scan is as quick as an index."""
-    return offerings_visible_to(user).filter(_contains_all(query.terms, ("name", "description")))
+    return offerings_visible_to(user).filter(contains_all(query.terms, ("name", "description")))
 
 
 def _take(group: ResultGroup, rows: QuerySet[Any], limit: int) -> ResultGroup:
