@@ -12,9 +12,9 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Schema
 from ninja.pagination import PageNumberPagination
 
-from goodfit.core.access import members_visible_to
 from goodfit.pipeline.access import (
     get_offering_for_user,
+    get_owner_for_user,
     get_prospect_for_user,
     get_stage_for_user,
 )
@@ -47,14 +47,6 @@ class PagePagination(PageNumberPagination):
             "page": pagination.page,
             "page_size": pagination.page_size,
         }
-
-
-def get_owner_for_user(user: Any, owner_id: Any) -> Any:
-    """The user behind an active membership of the caller's team, or 404."""
-    member = members_visible_to(user).filter(user_id=owner_id, is_active=True).first()
-    if member is None:
-        raise Http404
-    return member.user
 
 
 REFERENCES: dict[str, Callable[[Any, Any], Any]] = {
