@@ -19,10 +19,10 @@ from goodfit.core.forms import add_service_errors
 from goodfit.core.views import landing_url
 from goodfit.pipeline.access import get_deal_for_user
 from goodfit.pipeline.exceptions import StaleVersionError
-from goodfit.pipeline.forms import DealCreateForm, DealEditForm, DealFilterForm, DealForm
-from goodfit.pipeline.forms_bulk import BulkForm
+from goodfit.pipeline.forms.bulk import BulkForm
+from goodfit.pipeline.forms.deals import DealCreateForm, DealEditForm, DealFilterForm, DealForm
 from goodfit.pipeline.models import Prospect
-from goodfit.pipeline.selectors import DEFAULT_SORT, clean_sort, deal_list, filter_choices
+from goodfit.pipeline.selectors.deals import DEFAULT_SORT, clean_sort, deal_list, filter_choices
 from goodfit.pipeline.services import deal_create, deal_update
 from goodfit.pipeline.views.conflict import conflict_rows
 from goodfit.pipeline.views.picker import linked_prospect, prospect_picker
