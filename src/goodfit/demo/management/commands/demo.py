@@ -17,7 +17,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from goodfit.core.management.commands._serving import migrate_if_needed, serve, site_url
+from goodfit.core.serving import migrate_if_needed, serve, site_url
 from goodfit.pipeline.models import Deal
 
 
