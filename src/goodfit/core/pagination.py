@@ -1,14 +1,21 @@
-"""The page of a list every API endpoint answers with."""
+"""Pages of a long list: for the HTML lists (``page_of``) and for every API endpoint."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.conf import settings
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.pagination import PageNumberPagination
+
+
+def page_of(request: HttpRequest, rows: Any, per_page: int | None = None) -> Page[Any]:
+    """The page ``?page=`` names (the last one when past the end, the first when not a number)."""
+    return Paginator(rows, per_page or settings.PAGE_SIZE).get_page(request.GET.get("page"))
+
 
 MAX_PAGE_SIZE = 200
 # Far beyond any real list; it keeps the offset within what a database integer holds.

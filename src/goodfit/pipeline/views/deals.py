@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -16,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from goodfit.core.access import membership_for
 from goodfit.core.extensions import deal_markers
 from goodfit.core.forms import add_service_errors
+from goodfit.core.pagination import page_of
 from goodfit.core.views import landing_url
 from goodfit.pipeline.access import get_deal_for_user
 from goodfit.pipeline.exceptions import StaleVersionError
@@ -76,9 +75,7 @@ def deal_list_view(request: HttpRequest) -> HttpResponse:
     form = DealFilterForm(request.GET, user=request.user, choices=filter_choices(request.user))
     filters = form.filters()
     sort = clean_sort(request.GET.get("sort"))
-    page_obj = Paginator(deal_list(request.user, filters, sort), settings.PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page_obj = page_of(request, deal_list(request.user, filters, sort))
     context = {
         "filter_form": form,
         "page_obj": page_obj,
