@@ -93,7 +93,7 @@ def measure(args: argparse.Namespace) -> dict:
     from django.test import Client
 
     from goodfit.core.services import token_create, token_revoke
-    from goodfit.demo import TEAM_NAME
+    from goodfit.demo.load import TEAM_NAME
     from goodfit.pipeline.models import Deal
 
     manager = get_user_model().objects.get(username="maria")

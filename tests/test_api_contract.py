@@ -13,18 +13,10 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from goodfit.pipeline.schemas import (
-    DealCreate,
-    DealMove,
-    DealUpdate,
-    InteractionCreate,
-    InteractionUpdate,
-    NoteCreate,
-    OfferingCreate,
-    OfferingUpdate,
-    ProspectCreate,
-    ProspectUpdate,
-)
+from goodfit.pipeline.schemas.config import OfferingCreate, OfferingUpdate
+from goodfit.pipeline.schemas.deals import DealCreate, DealMove, DealUpdate
+from goodfit.pipeline.schemas.interactions import InteractionCreate, InteractionUpdate, NoteCreate
+from goodfit.pipeline.schemas.prospects import ProspectCreate, ProspectUpdate
 
 JSON = "application/json"
 

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from goodfit import cli
 from goodfit.core.models import ApiToken, AuditEntry, Team
 from goodfit.core.services import token_authenticate, token_create
-from goodfit.demo import STORY_DEALS, TEAM_NAME
+from goodfit.demo.load import STORY_DEALS, TEAM_NAME
 from goodfit.pipeline.models import Deal, Prospect
 
 
@@ -50,7 +50,7 @@ def test_worker_help_is_the_workers_own(capsys):
 
 
 def test_the_demo_defaults_are_the_demo_packages():
-    from goodfit.demo import DEFAULT_DEALS, DEFAULT_SEED
+    from goodfit.demo.load import DEFAULT_DEALS, DEFAULT_SEED
 
     args = cli.build_parser().parse_args(["demo"])
     assert (args.deals, args.seed) == (DEFAULT_DEALS, DEFAULT_SEED)

@@ -84,7 +84,7 @@ def on_schema_validation_error(request: HttpRequest, exc: NinjaValidationError) 
 
 @api.exception_handler(StaleVersionError)
 def on_stale_version(request: HttpRequest, exc: StaleVersionError) -> HttpResponse:
-    from goodfit.pipeline.schemas import deal_as_json
+    from goodfit.pipeline.schemas.deals import deal_as_json
 
     body = {
         "detail": [{"field": "version", "message": str(exc)}],

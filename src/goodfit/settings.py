@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "goodfit.followups",
     "goodfit.debriefs",
     "goodfit.search",
+    "goodfit.demo",
 ]
 
 MIDDLEWARE = [

@@ -7,8 +7,6 @@ from goodfit.core import views as core_views
 urlpatterns = [
     path("", include("goodfit.core.urls")),
     path("", include("goodfit.pipeline.urls")),
-    path("", include("goodfit.pipeline.urls_prospects")),
-    path("settings/", include("goodfit.core.urls_settings")),
     path("", include("goodfit.fit.urls")),
     path("", include("goodfit.money.urls")),
     path("", include("goodfit.followups.urls")),

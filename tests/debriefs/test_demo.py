@@ -6,7 +6,7 @@ import datetime as dt
 
 from goodfit.debriefs.models import Debrief, KeepInTouch, Objection, Referral
 from goodfit.debriefs.selectors import coaching, product_board
-from goodfit.demo import demo_load
+from goodfit.demo.load import demo_load
 
 NOW = dt.datetime(2026, 3, 10, 15, 30, tzinfo=dt.UTC)
 

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import F
 
 from goodfit.core.models import Team
-from goodfit.demo import (
+from goodfit.demo.load import (
     DEMO_PASSWORD,
     OTHER_TEAM_NAME,
     STORY_DEALS,

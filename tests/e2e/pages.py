@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from goodfit.core.models import Team
-from goodfit.demo import TEAM_NAME, demo_load
+from goodfit.demo.load import TEAM_NAME, demo_load
 from goodfit.pipeline.models import Deal
 from goodfit.pipeline.services import interaction_log, note_add
 from tests.factories import DealFactory, ProspectFactory

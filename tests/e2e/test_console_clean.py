@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from goodfit.demo import DEMO_PASSWORD
+from goodfit.demo.load import DEMO_PASSWORD
 from goodfit.pipeline.models import Deal
 from tests.e2e.conftest import login
 from tests.e2e.pages import main_pages, realistic_pipeline

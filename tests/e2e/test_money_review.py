@@ -8,7 +8,7 @@ import pytest
 from django.template.defaultfilters import floatformat
 from playwright.sync_api import expect
 
-from goodfit.demo import DEMO_PASSWORD, demo_load
+from goodfit.demo.load import DEMO_PASSWORD, demo_load
 from goodfit.money.models import WalkAway
 from goodfit.pipeline.models import Deal, Outcome
 from tests.e2e.conftest import login

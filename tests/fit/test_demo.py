@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from goodfit.demo import STORY_DEALS, demo_load
+from goodfit.demo.load import STORY_DEALS, demo_load
 from goodfit.fit.models import Alternative, PlaybookVersion, ReferralOut
 from goodfit.fit.selectors import current_verdicts
 from goodfit.pipeline.models import Deal

@@ -8,16 +8,17 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from goodfit.pipeline.forms import (
+from goodfit.core.templatetags.core_ui import money, person
+from goodfit.pipeline.forms.activity import InteractionForm
+from goodfit.pipeline.forms.deals import (
     BoardFilterForm,
     DealCreateForm,
     DealEditForm,
     DealFilterForm,
-    InteractionForm,
     MoveForm,
 )
-from goodfit.pipeline.selectors import DealFilters
-from goodfit.pipeline.templatetags.pipeline_ui import money, person, stage_badge
+from goodfit.pipeline.selectors.deals import DealFilters
+from goodfit.pipeline.templatetags.pipeline_ui import stage_badge
 from tests.factories import OfferingFactory, ProspectFactory, UserFactory
 
 NO_CHOICES = {"segments": [], "sources": []}

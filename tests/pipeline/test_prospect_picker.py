@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from goodfit.pipeline.models import Deal, Prospect
-from goodfit.pipeline.selectors_prospects import prospect_search
+from goodfit.pipeline.selectors.prospects import prospect_search
 from tests.factories import MembershipFactory, ProspectFactory
 from tests.querycount import queries_for
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 from goodfit.pipeline.models import Deal, Offering
-from goodfit.pipeline.selectors_margins import (
+from goodfit.pipeline.selectors.margins import (
     BELOW_FLOOR,
     MARGIN_OK,
     deal_margin,

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from goodfit.core.models import AuditEntry
 from goodfit.pipeline.models import Offering, Outcome, Stage
-from goodfit.pipeline.views_config import swapped
+from goodfit.pipeline.views.config import swapped
 from tests.factories import OfferingFactory
 
 OFFERING = {

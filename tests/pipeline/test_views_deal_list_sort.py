@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from goodfit.pipeline.selectors import DEAL_SORTS, clean_sort
+from goodfit.pipeline.selectors.deals import DEAL_SORTS, clean_sort
 from tests.factories import DealFactory, ProspectFactory
 from tests.querycount import queries_for
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from goodfit.core.extensions import DealPanel, open_panel_key
 from goodfit.core.extensions import RenderedPanel as Rendered
 from goodfit.pipeline.models import Deal, Note, Outcome
-from goodfit.pipeline.selectors import deal_interactions
+from goodfit.pipeline.selectors.deals import deal_interactions
 from goodfit.pipeline.services import deal_move
 from tests.factories import DealFactory, InteractionFactory
 from tests.querycount import queries_for

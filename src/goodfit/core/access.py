@@ -16,6 +16,17 @@ from django.http import Http404
 from goodfit.core.models import Membership
 
 
+def get_or_404(queryset: QuerySet[Any], pk: Any) -> Any:
+    """The row of ``queryset`` with this primary key, or 404.
+
+    A key that is not a number (or too big for one) is a missing page too, never a 500.
+    """
+    try:
+        return queryset.get(pk=int(pk))
+    except (ValueError, TypeError, OverflowError, queryset.model.DoesNotExist):
+        raise Http404 from None
+
+
 def membership_for(user: Any) -> Membership:
     """The active membership of a signed-in user, or 404 for anyone without one."""
     if not getattr(user, "is_authenticated", False):

@@ -9,8 +9,7 @@ from django import forms
 from django.apps import apps
 
 from goodfit.core.access import members_visible_to
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from goodfit.core.widgets import DATE_WIDGET
 
 
 def object_type_choices() -> list[tuple[str, str]]:
@@ -26,8 +25,8 @@ def object_type_choices() -> list[tuple[str, str]]:
 class AuditFilterForm(forms.Form):
     actor = forms.ChoiceField(required=False, label="User")
     object_type = forms.ChoiceField(required=False, label="Object")
-    date_from = forms.DateField(required=False, label="From", widget=DATE)
-    date_to = forms.DateField(required=False, label="To", widget=DATE)
+    date_from = forms.DateField(required=False, label="From", widget=DATE_WIDGET)
+    date_to = forms.DateField(required=False, label="To", widget=DATE_WIDGET)
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)

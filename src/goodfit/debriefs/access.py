@@ -12,34 +12,27 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from goodfit.core.access import membership_for, require_manager
+from goodfit.core.access import get_or_404, membership_for, require_manager
 from goodfit.core.models import Membership
 from goodfit.debriefs.models import Debrief, KeepInTouch, Objection, PressurePattern, Referral
 from goodfit.pipeline.access import deals_visible_to
-
-
-def _get(queryset: QuerySet[Any], pk: Any) -> Any:
-    try:
-        return queryset.get(pk=int(pk))
-    except (ValueError, TypeError, queryset.model.DoesNotExist):
-        raise Http404 from None
 
 
 def get_debrief_for_manager(user: Any, debrief_id: Any) -> Debrief:
     """For re-categorising: a manager of the deal's team (a rep of the team gets 403)."""
     membership = require_manager(user)
     debriefs = Debrief.objects.filter(deal__team_id=membership.team_id)
-    return _get(debriefs.select_related("deal", "deal__team"), debrief_id)
+    return get_or_404(debriefs.select_related("deal", "deal__team"), debrief_id)
 
 
 def get_objection_for_user(user: Any, objection_id: Any) -> Objection:
     objections = Objection.objects.filter(deal__in=deals_visible_to(user))
-    return _get(objections.select_related("team"), objection_id)
+    return get_or_404(objections.select_related("team"), objection_id)
 
 
 def get_keep_in_touch_for_user(user: Any, task_id: Any) -> KeepInTouch:
     tasks = KeepInTouch.objects.filter(deal__in=deals_visible_to(user))
-    return _get(tasks.select_related("deal", "deal__team"), task_id)
+    return get_or_404(tasks.select_related("deal", "deal__team"), task_id)
 
 
 def referrals_visible_to(user: Any) -> QuerySet[Referral]:
@@ -47,7 +40,7 @@ def referrals_visible_to(user: Any) -> QuerySet[Referral]:
 
 
 def get_referral_for_user(user: Any, referral_id: Any) -> Referral:
-    return _get(referrals_visible_to(user).select_related("team"), referral_id)
+    return get_or_404(referrals_visible_to(user).select_related("team"), referral_id)
 
 
 def get_rep_for_coaching(user: Any, rep_user_id: Any) -> Membership:
@@ -71,4 +64,4 @@ def get_pressure_pattern_for_manager(user: Any, pattern_id: Any) -> PressurePatt
     """A team's pressure pattern, for its managers (a rep gets 403, an outsider 404)."""
     membership = require_manager(user)
     patterns = PressurePattern.objects.filter(team_id=membership.team_id)
-    return _get(patterns.select_related("team"), pattern_id)
+    return get_or_404(patterns.select_related("team"), pattern_id)

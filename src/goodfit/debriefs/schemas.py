@@ -12,8 +12,8 @@ from typing import Annotated, Any, Literal
 from ninja import Schema
 from pydantic import Field, StringConstraints
 
+from goodfit.core.schemas import Id, Input, Params, PatchInput
 from goodfit.debriefs.categories import CODES
-from goodfit.pipeline.schemas import Id, Input, Params, PatchInput
 
 Reason = Literal[CODES]  # type: ignore[valid-type]
 ReasonOrBlank = Literal[("", *CODES)]  # type: ignore[valid-type]

@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import Http404
 
-from goodfit.core.access import membership_for, require_manager
+from goodfit.core.access import get_or_404, membership_for, require_manager
 from goodfit.fit.models import Alternative
 
 
@@ -16,17 +15,10 @@ def alternatives_visible_to(user: Any) -> QuerySet[Alternative]:
     return Alternative.objects.filter(team_id=membership_for(user).team_id)
 
 
-def _get(queryset: QuerySet[Alternative], pk: Any) -> Alternative:
-    try:
-        return queryset.get(pk=int(pk))
-    except (ValueError, TypeError, Alternative.DoesNotExist):
-        raise Http404 from None
-
-
 def get_alternative_for_user(user: Any, alternative_id: Any) -> Alternative:
-    return _get(alternatives_visible_to(user), alternative_id)
+    return get_or_404(alternatives_visible_to(user), alternative_id)
 
 
 def get_alternative_for_manager(user: Any, alternative_id: Any) -> Alternative:
     team_id = require_manager(user).team_id
-    return _get(Alternative.objects.filter(team_id=team_id), alternative_id)
+    return get_or_404(Alternative.objects.filter(team_id=team_id), alternative_id)

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from goodfit.core.audit import audit_created, audit_deleted, audit_updated, snapshot
 from goodfit.core.models import Team
+from goodfit.core.writes import apply_fields, check_same_team
 from goodfit.fit import answers as fit_answers
 from goodfit.fit import diagnosis as pure
 from goodfit.fit.models import (
@@ -33,7 +34,6 @@ from goodfit.fit.selectors import (
 )
 from goodfit.pipeline.models import Deal, Offering, Outcome
 from goodfit.pipeline.services import deal_move
-from goodfit.pipeline.services.common import apply_fields, check_same_team
 
 ALTERNATIVE_FIELDS = {"name", "good_for", "contact", "notes", "is_active"}
 

@@ -5,18 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import Http404
 
-from goodfit.core.access import membership_for, require_manager
+from goodfit.core.access import get_or_404, membership_for, require_manager
 from goodfit.followups.models import FollowUp, LadderStep, MessageTemplate
 from goodfit.pipeline.access import deals_visible_to
-
-
-def _get(queryset: QuerySet[Any], pk: Any) -> Any:
-    try:
-        return queryset.get(pk=int(pk))
-    except (ValueError, TypeError, queryset.model.DoesNotExist):
-        raise Http404 from None
 
 
 def followups_visible_to(user: Any) -> QuerySet[FollowUp]:
@@ -27,7 +19,7 @@ def get_followup_for_user(user: Any, followup_id: Any) -> FollowUp:
     followups = followups_visible_to(user).select_related(
         "deal__prospect", "deal__team", "deal__offering", "deal__stage", "step__ladder"
     )
-    return _get(followups, followup_id)
+    return get_or_404(followups, followup_id)
 
 
 def steps_visible_to(user: Any) -> QuerySet[LadderStep]:
@@ -36,15 +28,15 @@ def steps_visible_to(user: Any) -> QuerySet[LadderStep]:
 
 
 def get_step_for_user(user: Any, step_id: Any) -> LadderStep:
-    return _get(steps_visible_to(user), step_id)
+    return get_or_404(steps_visible_to(user), step_id)
 
 
 def get_step_for_manager(user: Any, step_id: Any) -> LadderStep:
     """A rung to edit: reps get 403 (settings are for managers), other teams 404."""
     require_manager(user)
-    return _get(steps_visible_to(user), step_id)
+    return get_or_404(steps_visible_to(user), step_id)
 
 
 def get_template_for_manager(user: Any, template_id: Any) -> MessageTemplate:
     team_id = require_manager(user).team_id
-    return _get(MessageTemplate.objects.filter(team_id=team_id), template_id)
+    return get_or_404(MessageTemplate.objects.filter(team_id=team_id), template_id)

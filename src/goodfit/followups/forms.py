@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from goodfit.core.forms import WEEKDAYS
+from goodfit.core.widgets import DATETIME_LOCAL_WIDGET
 from goodfit.followups.models import CadenceSettings, DelayKind, LadderStep, MessageTemplate
 from goodfit.followups.services import template_preview
 from goodfit.pipeline.models import Channel
@@ -20,7 +21,7 @@ SNOOZE_CHOICES = [(15, "15 minutes"), (60, "1 hour"), (180, "3 hours"), (24 * 60
 class LocalTimeField(forms.DateTimeField):
     """A ``datetime-local`` input read in a given zone (the prospect's), returned in UTC."""
 
-    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+    widget = DATETIME_LOCAL_WIDGET
 
     def __init__(self, *, zone: str = "UTC", **kwargs: Any) -> None:
         kwargs.setdefault("input_formats", ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])

@@ -7,9 +7,9 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from goodfit.core.schemas import Input, Moment, Text
 from goodfit.followups.models import FollowUp
 from goodfit.pipeline.models import Channel
-from goodfit.pipeline.schemas import Input, Moment, Text
 
 
 class FollowUpCreate(Input):

@@ -11,6 +11,7 @@ from ninja.pagination import paginate
 
 from goodfit.core.access import membership_for
 from goodfit.core.api import errors
+from goodfit.core.pagination import PagePagination
 from goodfit.money import services
 from goodfit.money.access import get_concession_for_user, get_quote_for_user
 from goodfit.money.models import WorthOverride
@@ -30,7 +31,6 @@ from goodfit.money.schemas import (
 )
 from goodfit.money.selectors import current_worth, team_rules
 from goodfit.pipeline.access import get_deal_for_user
-from goodfit.pipeline.api.common import PagePagination
 
 router = Router(tags=["good money"])
 

@@ -12,9 +12,9 @@ from typing import Any
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
+from goodfit.core.widgets import DATE_WIDGET
 from goodfit.money.models import Concession, InteractionFlag, MeetingOutcome, Recommendation
 from goodfit.money.texts import MAX_TEMPLATE
-from goodfit.pipeline.forms import DATE_WIDGET
 from goodfit.pipeline.models import Channel, Deal
 
 MONEY_FIELD = {"max_digits": 14, "decimal_places": 2, "min_value": Decimal("0")}

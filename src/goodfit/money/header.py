@@ -9,9 +9,9 @@ from typing import Any
 from django.db.models import Sum
 
 from goodfit.core.extensions import HeaderFact
+from goodfit.core.templatetags.core_ui import money
 from goodfit.money.models import Concession, Verdict, WorthScore
 from goodfit.pipeline.rules import below_margin_floor, deal_margin_pct
-from goodfit.pipeline.templatetags.pipeline_ui import money
 
 
 def _worth(deal: Any) -> HeaderFact:

@@ -18,7 +18,7 @@ from goodfit.money.forms import (
 from goodfit.money.models import Concession, InteractionFlag, Quote, TimeLog, WorthOverride
 from goodfit.money.selectors import current_worth
 from goodfit.pipeline.models import Deal, Interaction, Outcome
-from goodfit.pipeline.selectors import deal_interactions
+from goodfit.pipeline.selectors.deals import deal_interactions
 
 FORMS: dict[str, type[forms.Form]] = {
     "concession_form": ConcessionForm,

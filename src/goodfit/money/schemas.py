@@ -9,8 +9,8 @@ from typing import Any
 from ninja import Schema
 from pydantic import Field
 
+from goodfit.core.schemas import Input, Moment, Money, Params, PatchInput, Text, UserRef
 from goodfit.money.models import Concession, Recommendation, Verdict
-from goodfit.pipeline.schemas import Input, Moment, Money, Params, PatchInput, Text, UserRef
 
 
 class EvidenceOut(Schema):

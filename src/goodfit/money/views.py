@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from goodfit.core.forms import add_service_errors
+from goodfit.core.htmx import wants_fragment
 from goodfit.money import services
 from goodfit.money.access import get_flag_for_user
 from goodfit.money.forms import (
@@ -28,7 +29,6 @@ from goodfit.money.forms import (
 from goodfit.money.panel import panel_context
 from goodfit.pipeline.access import get_deal_for_user
 from goodfit.pipeline.models import Deal
-from goodfit.pipeline.views.common import wants_fragment
 
 PANEL = "money/panel.html"
 

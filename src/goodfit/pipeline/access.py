@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
-from goodfit.core.access import membership_for, require_manager
+from goodfit.core.access import get_or_404, members_visible_to, membership_for, require_manager
 from goodfit.pipeline.models import Deal, Interaction, Note, Offering, Prospect, Stage
 
 
@@ -20,16 +20,9 @@ def deals_visible_to(user: Any) -> QuerySet[Deal]:
     return deals
 
 
-def _get(queryset: QuerySet[Any], pk: Any) -> Any:
-    try:
-        return queryset.get(pk=int(pk))
-    except (ValueError, TypeError, queryset.model.DoesNotExist):
-        raise Http404 from None
-
-
 def get_deal_for_user(user: Any, deal_id: Any) -> Deal:
     deals = deals_visible_to(user).select_related("prospect", "offering", "owner", "stage")
-    return _get(deals, deal_id)
+    return get_or_404(deals, deal_id)
 
 
 def prospects_visible_to(user: Any) -> QuerySet[Prospect]:
@@ -37,16 +30,24 @@ def prospects_visible_to(user: Any) -> QuerySet[Prospect]:
 
 
 def get_prospect_for_user(user: Any, prospect_id: Any) -> Prospect:
-    return _get(prospects_visible_to(user), prospect_id)
+    return get_or_404(prospects_visible_to(user), prospect_id)
 
 
 def get_interaction_for_user(user: Any, interaction_id: Any) -> Interaction:
     interactions = Interaction.objects.filter(deal__in=deals_visible_to(user))
-    return _get(interactions.select_related("deal"), interaction_id)
+    return get_or_404(interactions.select_related("deal"), interaction_id)
 
 
 def get_note_for_user(user: Any, note_id: Any) -> Note:
-    return _get(Note.objects.filter(deal__in=deals_visible_to(user)), note_id)
+    return get_or_404(Note.objects.filter(deal__in=deals_visible_to(user)), note_id)
+
+
+def get_owner_for_user(user: Any, owner_id: Any) -> Any:
+    """The user behind an active membership of the caller's team (a deal's owner), or 404."""
+    member = members_visible_to(user).filter(user_id=owner_id, is_active=True).first()
+    if member is None:
+        raise Http404
+    return member.user
 
 
 def offerings_visible_to(user: Any) -> QuerySet[Offering]:
@@ -54,11 +55,11 @@ def offerings_visible_to(user: Any) -> QuerySet[Offering]:
 
 
 def get_offering_for_user(user: Any, offering_id: Any) -> Offering:
-    return _get(offerings_visible_to(user), offering_id)
+    return get_or_404(offerings_visible_to(user), offering_id)
 
 
 def get_offering_for_manager(user: Any, offering_id: Any) -> Offering:
-    return _get(Offering.objects.filter(team_id=require_manager(user).team_id), offering_id)
+    return get_or_404(Offering.objects.filter(team_id=require_manager(user).team_id), offering_id)
 
 
 def stages_visible_to(user: Any) -> QuerySet[Stage]:
@@ -66,8 +67,8 @@ def stages_visible_to(user: Any) -> QuerySet[Stage]:
 
 
 def get_stage_for_user(user: Any, stage_id: Any) -> Stage:
-    return _get(stages_visible_to(user), stage_id)
+    return get_or_404(stages_visible_to(user), stage_id)
 
 
 def get_stage_for_manager(user: Any, stage_id: Any) -> Stage:
-    return _get(Stage.objects.filter(team_id=require_manager(user).team_id), stage_id)
+    return get_or_404(Stage.objects.filter(team_id=require_manager(user).team_id), stage_id)

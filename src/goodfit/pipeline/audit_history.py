@@ -7,7 +7,7 @@ from django.db.models import Q
 from goodfit.core.audit_read import ChangeRow, change_rows
 from goodfit.core.models import AuditEntry
 from goodfit.pipeline.models import Cancellation, Deal
-from goodfit.pipeline.selectors import deal_interactions
+from goodfit.pipeline.selectors.deals import deal_interactions
 
 HISTORY_PANEL = "history"
 HISTORY_LIMIT = 200

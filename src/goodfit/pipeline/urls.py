@@ -1,6 +1,8 @@
+"""The pipeline's pages: the board, deals, prospects, and the offering and stage settings."""
+
 from django.urls import path
 
-from goodfit.pipeline.views import activity, board, bulk, deals, detail
+from goodfit.pipeline.views import activity, board, bulk, config, deals, detail, prospects
 
 urlpatterns = [
     path("", deals.home, name="home"),
@@ -20,4 +22,26 @@ urlpatterns = [
     path("deals/<int:pk>/log/", activity.compose, name="deal-compose"),
     path("deals/<int:pk>/notes/new/", activity.note_new, name="deal-note-new"),
     path("deals/<int:pk>/cancel/", activity.cancel, name="deal-cancel"),
+    path("prospects/", prospects.prospect_list_view, name="prospect-list"),
+    path("prospects/new/", prospects.prospect_new, name="prospect-new"),
+    path("prospects/search/", prospects.prospect_search_view, name="prospect-search"),
+    path("prospects/<int:pk>/", prospects.prospect_detail, name="prospect-detail"),
+    path("prospects/<int:pk>/edit/", prospects.prospect_edit, name="prospect-edit"),
+    path("settings/offerings/", config.offering_list, name="settings-offerings"),
+    path("settings/offerings/new/", config.offering_new, name="settings-offering-new"),
+    path("settings/offerings/<int:pk>/edit/", config.offering_edit, name="settings-offering-edit"),
+    path(
+        "settings/offerings/<int:pk>/delete/",
+        config.offering_delete_view,
+        name="settings-offering-delete",
+    ),
+    path("settings/stages/", config.stage_list, name="settings-stages"),
+    path("settings/stages/new/", config.stage_new, name="settings-stage-new"),
+    path("settings/stages/<int:pk>/edit/", config.stage_edit, name="settings-stage-edit"),
+    path("settings/stages/<int:pk>/move/", config.stage_move, name="settings-stage-move"),
+    path(
+        "settings/stages/<int:pk>/delete/",
+        config.stage_delete_view,
+        name="settings-stage-delete",
+    ),
 ]

@@ -14,10 +14,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from goodfit.core.audit import audit_created, audit_deleted, audit_updated, snapshot
+from goodfit.core.writes import check_same_team
 from goodfit.debriefs.models import Referral
 from goodfit.pipeline.models import Deal, Prospect
 from goodfit.pipeline.services import prospect_create
-from goodfit.pipeline.services.common import check_same_team
 
 FIELDS = {"referrer", "referred", "deal", "note", "at"}
 REFERRAL_SOURCE = "referral"

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from goodfit.core.access import membership_for
 from goodfit.core.forms import add_service_errors
+from goodfit.core.htmx import wants_fragment
 from goodfit.debriefs.access import get_debrief_for_manager, get_keep_in_touch_for_user
 from goodfit.debriefs.forms import (
     CloseOutForm,
@@ -44,7 +45,6 @@ from goodfit.debriefs.services import (
 from goodfit.debriefs.settings_read import objection_category_names
 from goodfit.pipeline.access import get_deal_for_user
 from goodfit.pipeline.models import Deal
-from goodfit.pipeline.views.common import wants_fragment
 from goodfit.pipeline.views.detail import render_detail
 
 

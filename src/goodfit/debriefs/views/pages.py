@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from goodfit.core.access import members_visible_to, membership_for, require_manager
+from goodfit.core.pagination import page_of
 from goodfit.debriefs.access import get_rep_for_coaching
 from goodfit.debriefs.patterns import feedback_rows
 from goodfit.debriefs.selectors import (
@@ -36,9 +36,7 @@ def todo(request: HttpRequest) -> HttpResponse:
     """Closed deals still owing a debrief: mine, or (managers) everyone's."""
     membership = membership_for(request.user)
     everyone = membership.is_manager and request.GET.get("who") == "team"
-    page_obj = Paginator(open_debriefs(request.user, everyone=everyone), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page_obj = page_of(request, open_debriefs(request.user, everyone=everyone), PAGE_SIZE)
     context = {"page_obj": page_obj, "deals": page_obj.object_list, "everyone": everyone}
     return render(request, "debriefs/todo.html", context)
 

@@ -16,6 +16,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from goodfit.core.audit import audit_created, audit_deleted, audit_updated, snapshot
+from goodfit.core.writes import apply_fields
 from goodfit.money.models import Concession, InteractionFlag, MeetingOutcome, Quote, TimeLog
 from goodfit.pipeline.models import Channel, Deal, Interaction
 
@@ -66,12 +67,8 @@ def concession_add(
 
 
 def _update(obj: Any, deal: Deal, actor: Any, allowed: set[str], fields: dict[str, Any]) -> Any:
-    unknown = set(fields) - allowed
-    if unknown:
-        raise TypeError(f"Unknown fields: {sorted(unknown)}")
     before = snapshot(obj, allowed)
-    for name, value in fields.items():
-        setattr(obj, name, value)
+    apply_fields(obj, fields, allowed)
     obj.full_clean()
     obj.save()
     obj.refresh_from_db()  # values as stored (amounts to the cent)

@@ -13,7 +13,7 @@ from goodfit.pipeline.access import (
     offerings_visible_to,
     stages_visible_to,
 )
-from goodfit.pipeline.schemas import (
+from goodfit.pipeline.schemas.config import (
     OfferingCreate,
     OfferingOut,
     OfferingQuery,

@@ -8,9 +8,10 @@ from ninja.pagination import paginate
 
 from goodfit.core.access import membership_for, require_manager
 from goodfit.core.api import ErrorOut, errors
+from goodfit.core.pagination import PagePagination
 from goodfit.pipeline.access import get_deal_for_user
-from goodfit.pipeline.api.common import PagePagination, resolve_references
-from goodfit.pipeline.schemas import (
+from goodfit.pipeline.api.common import resolve_references
+from goodfit.pipeline.schemas.deals import (
     CancellationCreate,
     CancellationOut,
     DealCreate,
@@ -21,7 +22,7 @@ from goodfit.pipeline.schemas import (
     StageChangeOut,
     TimelineEventOut,
 )
-from goodfit.pipeline.selectors import deal_list, deal_timeline
+from goodfit.pipeline.selectors.deals import deal_list, deal_timeline
 from goodfit.pipeline.services import (
     deal_cancel,
     deal_create,

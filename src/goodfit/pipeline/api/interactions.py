@@ -7,9 +7,9 @@ from ninja import Router, Status
 from ninja.pagination import paginate
 
 from goodfit.core.api import errors
+from goodfit.core.pagination import PagePagination
 from goodfit.pipeline.access import get_deal_for_user, get_interaction_for_user, get_note_for_user
-from goodfit.pipeline.api.common import PagePagination
-from goodfit.pipeline.schemas import (
+from goodfit.pipeline.schemas.interactions import (
     InteractionCreate,
     InteractionOut,
     InteractionUpdate,

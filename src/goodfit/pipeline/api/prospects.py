@@ -8,10 +8,15 @@ from ninja.pagination import paginate
 
 from goodfit.core.access import membership_for
 from goodfit.core.api import errors
+from goodfit.core.pagination import PagePagination
 from goodfit.pipeline.access import get_prospect_for_user
-from goodfit.pipeline.api.common import PagePagination
-from goodfit.pipeline.schemas import ProspectCreate, ProspectOut, ProspectQuery, ProspectUpdate
-from goodfit.pipeline.selectors_prospects import ProspectFilters, prospect_list
+from goodfit.pipeline.schemas.prospects import (
+    ProspectCreate,
+    ProspectOut,
+    ProspectQuery,
+    ProspectUpdate,
+)
+from goodfit.pipeline.selectors.prospects import ProspectFilters, prospect_list
 from goodfit.pipeline.services import prospect_create, prospect_delete, prospect_update
 
 router = Router(tags=["prospects"])

@@ -10,8 +10,8 @@ from django.db.models import Max
 
 from goodfit.core.audit import audit_created, audit_deleted, audit_updated, snapshot
 from goodfit.core.models import Team
+from goodfit.core.writes import apply_fields
 from goodfit.pipeline.models import Offering, Outcome, Stage
-from goodfit.pipeline.services.common import apply_fields
 
 OFFERING_FIELDS = {"name", "description", "price", "cost_to_serve", "min_margin_pct", "is_active"}
 STAGE_FIELDS = {"name", "outcome"}

@@ -17,6 +17,7 @@ from goodfit.core.audit import (
 )
 from goodfit.core.extensions import DealEvent, notify_deal
 from goodfit.core.models import AuditEntry, Membership, Team
+from goodfit.core.writes import apply_fields, check_date_range, check_same_team
 from goodfit.pipeline.exceptions import StaleVersionError
 from goodfit.pipeline.models import (
     Cancellation,
@@ -27,7 +28,6 @@ from goodfit.pipeline.models import (
     Stage,
     StageChange,
 )
-from goodfit.pipeline.services.common import apply_fields, check_date_range, check_same_team
 
 DEAL_FIELDS = {
     "prospect",

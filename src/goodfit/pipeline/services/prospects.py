@@ -7,8 +7,8 @@ from django.db import transaction
 
 from goodfit.core.audit import audit_created, audit_deleted, audit_updated, snapshot
 from goodfit.core.models import Team
+from goodfit.core.writes import apply_fields
 from goodfit.pipeline.models import Prospect
-from goodfit.pipeline.services.common import apply_fields
 
 PROSPECT_FIELDS = {
     "kind",

@@ -1,8 +1,7 @@
-"""Small presentation helpers for pipeline pages: money, stage badges, people's names."""
+"""Presentation helpers of the pipeline pages: stage badges and the board's stage menus."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import template
@@ -10,25 +9,6 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
-
-SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CAD": "CA$", "AUD": "A$"}
-
-
-@register.filter
-def money(value: Any, currency: str = "") -> str:
-    """``12000`` → ``$12,000``; cents only when there are any; unknown codes as a suffix."""
-    if value is None or value == "":
-        return "—"
-    try:
-        amount = Decimal(value)
-    except (InvalidOperation, TypeError, ValueError):
-        return str(value)
-    digits = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
-    code = (currency or "").upper()
-    if code in SYMBOLS:
-        sign, digits = ("-", digits[1:]) if digits.startswith("-") else ("", digits)
-        return f"{sign}{SYMBOLS[code]}{digits}"
-    return f"{digits} {code}".strip()
 
 
 @register.filter
@@ -39,14 +19,6 @@ def stage_badge(stage: Any) -> str:
     return format_html(
         '<span class="badge badge-{}">{}</span>', stage.outcome or "neutral", stage.name
     )
-
-
-@register.filter
-def person(user: Any) -> str:
-    """A user's full name, else their username; a dash for nobody."""
-    if user is None:
-        return "—"
-    return user.get_full_name() or user.get_username()
 
 
 def stage_menus(stages: list[Any]) -> dict[int, SafeString]:
@@ -81,9 +53,3 @@ def stage_buttons(stages: list[Any]) -> dict[int, SafeString]:
 @register.filter
 def menu_for(menus: dict[int, SafeString], stage_id: int) -> SafeString:
     return menus.get(stage_id, SafeString(""))
-
-
-@register.filter
-def lookup(mapping: Any, key: Any) -> Any:
-    """``markers|lookup:deal.pk``: a dict entry by a variable key (empty when absent)."""
-    return mapping.get(key, ()) if hasattr(mapping, "get") else ()

@@ -1,1 +1,2 @@
-"""HTML views of the pipeline: the board, the deal list, the deal page and its forms."""
+"""HTML views of the pipeline: the board, deals and their page, prospects, and the offering
+and stage settings."""

@@ -19,12 +19,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from goodfit.core.forms import add_service_errors
+from goodfit.core.htmx import wants_fragment
 from goodfit.pipeline.access import get_deal_for_user
-from goodfit.pipeline.forms import NOTE, CancellationForm, ComposerForm
+from goodfit.pipeline.forms.activity import NOTE, ComposerForm
+from goodfit.pipeline.forms.deals import CancellationForm
 from goodfit.pipeline.models import Deal
-from goodfit.pipeline.selectors import forget_deal_interactions
+from goodfit.pipeline.selectors.deals import forget_deal_interactions
 from goodfit.pipeline.services import deal_cancel, interaction_log, note_add
-from goodfit.pipeline.views.common import wants_fragment
 from goodfit.pipeline.views.detail import (
     ACTIVITY_PARTIAL,
     composer_form,

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from goodfit.pipeline.forms_bulk import BulkForm
+from goodfit.pipeline.forms.bulk import BulkForm
 from goodfit.pipeline.services import deals_bulk_follow_up, deals_bulk_update
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from goodfit.pipeline.templatetags.pipeline_ui import money, person
+from goodfit.core.templatetags.core_ui import money, person
 
 LABELS = [
     ("title", "Title"),

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -16,13 +14,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 from goodfit.core.access import membership_for
 from goodfit.core.extensions import deal_markers
 from goodfit.core.forms import add_service_errors
+from goodfit.core.pagination import page_of
 from goodfit.core.views import landing_url
 from goodfit.pipeline.access import get_deal_for_user
 from goodfit.pipeline.exceptions import StaleVersionError
-from goodfit.pipeline.forms import DealCreateForm, DealEditForm, DealFilterForm, DealForm
-from goodfit.pipeline.forms_bulk import BulkForm
+from goodfit.pipeline.forms.bulk import BulkForm
+from goodfit.pipeline.forms.deals import DealCreateForm, DealEditForm, DealFilterForm, DealForm
 from goodfit.pipeline.models import Prospect
-from goodfit.pipeline.selectors import DEFAULT_SORT, clean_sort, deal_list, filter_choices
+from goodfit.pipeline.selectors.deals import DEFAULT_SORT, clean_sort, deal_list, filter_choices
 from goodfit.pipeline.services import deal_create, deal_update
 from goodfit.pipeline.views.conflict import conflict_rows
 from goodfit.pipeline.views.picker import linked_prospect, prospect_picker
@@ -76,9 +75,7 @@ def deal_list_view(request: HttpRequest) -> HttpResponse:
     form = DealFilterForm(request.GET, user=request.user, choices=filter_choices(request.user))
     filters = form.filters()
     sort = clean_sort(request.GET.get("sort"))
-    page_obj = Paginator(deal_list(request.user, filters, sort), settings.PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page_obj = page_of(request, deal_list(request.user, filters, sort))
     context = {
         "filter_form": form,
         "page_obj": page_obj,

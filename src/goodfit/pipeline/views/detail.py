@@ -18,13 +18,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from goodfit.core.extensions import deal_header_facts, deal_panels, open_panel_key
+from goodfit.core.htmx import wants_fragment
 from goodfit.pipeline.access import get_deal_for_user, stages_visible_to
 from goodfit.pipeline.audit_history import HISTORY_PANEL, deal_history
-from goodfit.pipeline.forms import CancellationForm, ComposerForm
+from goodfit.pipeline.forms.activity import ComposerForm
+from goodfit.pipeline.forms.deals import CancellationForm
 from goodfit.pipeline.models import Cancellation, Deal, Outcome
-from goodfit.pipeline.selectors import TIMELINE_KINDS, deal_timeline
-from goodfit.pipeline.selectors_margins import deal_margin
-from goodfit.pipeline.views.common import wants_fragment
+from goodfit.pipeline.selectors.deals import TIMELINE_KINDS, deal_timeline
+from goodfit.pipeline.selectors.margins import deal_margin
 
 ACTIVITY_PARTIAL = "pipeline/partials/activity.html"
 TIMELINE_PARTIAL = "pipeline/partials/timeline_card.html"

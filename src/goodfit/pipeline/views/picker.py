@@ -17,7 +17,7 @@ from django.http import Http404, HttpRequest
 
 from goodfit.pipeline.access import get_prospect_for_user
 from goodfit.pipeline.models import Prospect
-from goodfit.pipeline.selectors_prospects import ProspectMatches, prospect_search
+from goodfit.pipeline.selectors.prospects import ProspectMatches, prospect_search
 
 SEARCH_PARAM = "prospect_q"
 MAX_QUERY = 200

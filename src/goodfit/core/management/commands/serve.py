@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from goodfit.core.management.commands._serving import migrate_if_needed, serve
+from goodfit.core.serving import migrate_if_needed, serve
 
 
 class Command(BaseCommand):

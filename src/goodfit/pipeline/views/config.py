@@ -20,9 +20,9 @@ from goodfit.pipeline.access import (
     offerings_visible_to,
     stages_visible_to,
 )
-from goodfit.pipeline.forms_config import OfferingForm, StageForm, StageMoveForm
+from goodfit.pipeline.forms.config import OfferingForm, StageForm, StageMoveForm
 from goodfit.pipeline.models import Offering, Stage
-from goodfit.pipeline.selectors_margins import offering_list_margin
+from goodfit.pipeline.selectors.margins import offering_list_margin
 from goodfit.pipeline.services import (
     offering_create,
     offering_delete,

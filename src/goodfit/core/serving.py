@@ -1,7 +1,5 @@
-"""Shared by `serve` and `demo`: bring the database up to date, then serve with waitress.
-
-The leading underscore keeps Django from listing this module as a command.
-"""
+"""Shared by the `serve`, `setup` and `demo` commands: bring the database up to date, then
+serve with waitress."""
 
 from __future__ import annotations
 

@@ -12,9 +12,9 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from goodfit.core.management.commands._serving import migrate_if_needed
 from goodfit.core.models import Role, Team
 from goodfit.core.services import member_create, team_create
+from goodfit.core.serving import migrate_if_needed
 from goodfit.pipeline.services import stages_create_default
 
 PASSWORD_ENV = "GOODFIT_ADMIN_PASSWORD"

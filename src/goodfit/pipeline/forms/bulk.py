@@ -8,10 +8,11 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from goodfit.core.widgets import DATE_WIDGET
+from goodfit.core.writes import EARLIEST_DATE, LATEST_DATE
 from goodfit.pipeline.access import deals_visible_to, stages_visible_to
-from goodfit.pipeline.forms import PersonChoiceField, team_users
+from goodfit.pipeline.forms.deals import PersonChoiceField, team_users
 from goodfit.pipeline.services.bulk import follow_ups_available
-from goodfit.pipeline.services.common import EARLIEST_DATE, LATEST_DATE
 
 # A bulk follow-up is due at this local time on the chosen day (the cadence may move it).
 FOLLOW_UP_TIME = dt.time(10, 0)
@@ -32,9 +33,7 @@ class BulkForm(forms.Form):
     action = forms.ChoiceField(choices=[])
     owner = PersonChoiceField(queryset=None, required=False, empty_label="Owner…")
     stage = forms.ModelChoiceField(queryset=None, required=False, empty_label="Stage…")
-    follow_up_on = forms.DateField(
-        required=False, label="Follow-up on", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    follow_up_on = forms.DateField(required=False, label="Follow-up on", widget=DATE_WIDGET)
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any):

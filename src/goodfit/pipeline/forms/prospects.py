@@ -9,7 +9,7 @@ from django import forms
 
 from goodfit.core.forms import WEEKDAYS, TimeZoneField, check_hours_ordered, time_field
 from goodfit.pipeline.models import Channel, Prospect
-from goodfit.pipeline.selectors_prospects import ProspectFilters
+from goodfit.pipeline.selectors.prospects import ProspectFilters
 
 # Templates render <datalist> elements with these ids from the team's existing values.
 SEGMENT_LIST_ID = "segment-options"

@@ -17,7 +17,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from goodfit.core.management.commands._serving import migrate_if_needed, serve, site_url
+from goodfit.core.serving import migrate_if_needed, serve, site_url
 from goodfit.pipeline.models import Deal
 
 
@@ -28,7 +28,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        from goodfit.demo import DEFAULT_DEALS, DEFAULT_SEED
+        from goodfit.demo.load import DEFAULT_DEALS, DEFAULT_SEED
 
         parser.add_argument(
             "--deals",
@@ -44,7 +44,7 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000, help="Port to listen on.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from goodfit.demo import STORY_DEALS, demo_loaded
+        from goodfit.demo.load import STORY_DEALS, demo_loaded
 
         if options["deals"] < STORY_DEALS:
             raise CommandError(
@@ -64,7 +64,7 @@ class Command(BaseCommand):
             serve(options["host"], options["port"], self.stdout)
 
     def _load(self, deals: int, seed: int) -> None:
-        from goodfit.demo import demo_load
+        from goodfit.demo.load import demo_load
 
         started = time.monotonic()
         console = Console(stderr=True)
@@ -80,7 +80,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Loaded {deals:,} demo deals in {time.monotonic() - started:.1f} s.")
 
     def _print_logins(self, host: str, port: int, *, serving: bool) -> None:
-        from goodfit.demo import DEMO_PASSWORD, TEAM_NAME, demo_logins
+        from goodfit.demo.load import DEMO_PASSWORD, TEAM_NAME, demo_logins
 
         count = Deal.objects.filter(team__name=TEAM_NAME).count()
         self.stdout.write(f"\n{TEAM_NAME} has {count:,} deals.")

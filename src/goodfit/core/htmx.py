@@ -1,4 +1,4 @@
-"""Small helpers shared by the pipeline views."""
+"""What every app's views need to answer htmx: a fragment or the whole page, an error as text."""
 
 from __future__ import annotations
 

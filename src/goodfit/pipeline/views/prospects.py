@@ -7,10 +7,8 @@ import zoneinfo
 from typing import Any
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.forms.models import model_to_dict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -21,14 +19,15 @@ from django.views.decorators.http import require_GET, require_http_methods
 from goodfit.core.access import membership_for
 from goodfit.core.extensions import deal_markers, prospect_panels
 from goodfit.core.forms import form_data, run_service, time_zone_names
+from goodfit.core.htmx import wants_fragment
+from goodfit.core.pagination import page_of
 from goodfit.pipeline.access import get_prospect_for_user
-from goodfit.pipeline.forms_prospects import ProspectFilterForm, ProspectForm
+from goodfit.pipeline.forms.prospects import ProspectFilterForm, ProspectForm
 from goodfit.pipeline.models import Prospect
-from goodfit.pipeline.selectors import filter_choices, prospect_timeline
-from goodfit.pipeline.selectors_prospects import prospect_deals, prospect_list, prospect_search
+from goodfit.pipeline.selectors.deals import filter_choices, prospect_timeline
+from goodfit.pipeline.selectors.prospects import prospect_deals, prospect_list, prospect_search
 from goodfit.pipeline.services import prospect_create, prospect_update
 from goodfit.pipeline.services.prospects import PROSPECT_FIELDS
-from goodfit.pipeline.views.common import wants_fragment
 from goodfit.pipeline.views.detail import KIND_LABELS, TIMELINE_PARTIAL, timeline_kind
 from goodfit.pipeline.views.picker import MAX_QUERY, SEARCH_PARAM
 
@@ -40,7 +39,7 @@ def prospect_list_view(request: HttpRequest) -> HttpResponse:
     form = ProspectFilterForm(request.GET, segments=choices["segments"], sources=choices["sources"])
     filters = form.filters()
     prospects = prospect_list(request.user, filters)
-    page_obj = Paginator(prospects, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    page_obj = page_of(request, prospects)
     context = {
         "filter_form": form,
         "page_obj": page_obj,

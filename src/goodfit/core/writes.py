@@ -1,4 +1,5 @@
-"""Helpers shared by the pipeline services."""
+"""Helpers every app's services share: set only known fields, refuse rows of another team,
+keep dates within the range the pages and the API accept."""
 
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""Reads of the pipeline, one module per entity: deals, prospects, margins."""
