@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from goodfit.core.extensions import text_search_condition
-from goodfit.pipeline.selectors import DealFilters, deal_list
-from goodfit.pipeline.selectors_prospects import ProspectFilters, prospect_list
+from goodfit.pipeline.selectors.deals import DealFilters, deal_list
+from goodfit.pipeline.selectors.prospects import ProspectFilters, prospect_list
 from goodfit.pipeline.services import prospect_create
 from tests.factories import DealFactory, ProspectFactory
 
