@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.http import HttpRequest
 
+from goodfit.core.extensions import BoundForms
 from goodfit.money.forms import (
     ConcessionForm,
     FlagForm,
@@ -53,9 +54,10 @@ def _evidence(signals: list[dict[str, Any]], deal: Deal) -> list[dict[str, Any]]
     ]  # fmt: skip
 
 
-def panel_context(request: HttpRequest, deal: Deal, **bound: forms.Form) -> dict[str, Any]:
+def panel_context(request: HttpRequest, deal: Deal, bound: BoundForms) -> dict[str, Any]:
     """The deal's current score as stored by the services that change its inputs (a read:
-    nothing is written here) and the forms that record those inputs."""
+    nothing is written here) and the forms that record those inputs; ``bound`` holds
+    refused ones, shown with their errors."""
     current = current_worth(deal)
     worth = current.score if current else None
     context: dict[str, Any] = {

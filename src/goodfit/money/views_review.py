@@ -15,13 +15,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from goodfit.core.access import membership_for
 from goodfit.core.forms import add_service_errors
+from goodfit.core.htmx import error_text
 from goodfit.money import services
 from goodfit.money.forms import ReviewActionForm, WalkAwayForm
 from goodfit.money.pressure import pressure_findings, pressure_pieces
 from goodfit.money.review import bottom_of_pipeline, open_deals, recent_walk_aways, time_freed
 from goodfit.money.selectors import team_rules
 from goodfit.pipeline.access import get_deal_for_user
-from goodfit.pipeline.views.common import error_text
 
 PERCENTS = [5, 10, 20, 30, 50]
 

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from goodfit.core.access import membership_for
 from goodfit.core.extensions import deal_markers, prospect_panels
 from goodfit.core.forms import form_data, run_service, time_zone_names
+from goodfit.core.htmx import wants_fragment
 from goodfit.pipeline.access import get_prospect_for_user
 from goodfit.pipeline.forms_prospects import ProspectFilterForm, ProspectForm
 from goodfit.pipeline.models import Prospect
@@ -28,7 +29,6 @@ from goodfit.pipeline.selectors import filter_choices, prospect_timeline
 from goodfit.pipeline.selectors_prospects import prospect_deals, prospect_list, prospect_search
 from goodfit.pipeline.services import prospect_create, prospect_update
 from goodfit.pipeline.services.prospects import PROSPECT_FIELDS
-from goodfit.pipeline.views.common import wants_fragment
 from goodfit.pipeline.views.detail import KIND_LABELS, TIMELINE_PARTIAL, timeline_kind
 from goodfit.pipeline.views.picker import MAX_QUERY, SEARCH_PARAM
 

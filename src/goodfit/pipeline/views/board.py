@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from goodfit.core.access import membership_for
 from goodfit.core.extensions import deal_markers, deal_panel_keys
+from goodfit.core.htmx import error_text, wants_fragment
 from goodfit.pipeline.access import get_deal_for_user
 from goodfit.pipeline.exceptions import StaleVersionError
 from goodfit.pipeline.forms import BoardFilterForm, MoveForm
@@ -22,7 +23,6 @@ from goodfit.pipeline.models import Outcome
 from goodfit.pipeline.selectors import board_columns, filter_choices
 from goodfit.pipeline.services import deal_move
 from goodfit.pipeline.templatetags.pipeline_ui import stage_buttons
-from goodfit.pipeline.views.common import error_text, wants_fragment
 
 # Cards shown per column; the rest are a "+N more" link to the filtered deal list.
 PER_COLUMN = 20

@@ -1,4 +1,4 @@
-"""Small helpers shared by the pipeline views."""
+"""htmx helpers every app's views share."""
 
 from __future__ import annotations
 
