@@ -12,11 +12,11 @@ unregister functions.
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
-ALL: list[Registry] = []  # type: ignore[type-arg]
+ALL: list[Registry[Any]] = []
 
 
 class Registry(Generic[T]):
@@ -77,10 +77,10 @@ class Registry(Generic[T]):
         return [(k, self._items[k]) for k in order]
 
 
-def snapshot_all() -> list[tuple[Registry, dict]]:  # type: ignore[type-arg]
+def snapshot_all() -> list[tuple[Registry[Any], dict[str, Any]]]:
     return [(registry, registry.snapshot()) for registry in ALL]
 
 
-def restore_all(saved: list[tuple[Registry, dict]]) -> None:  # type: ignore[type-arg]
+def restore_all(saved: list[tuple[Registry[Any], dict[str, Any]]]) -> None:
     for registry, items in saved:
         registry.restore(items)
