@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from goodfit.core import registry
 from goodfit.core.models import Role
 from goodfit.core.services import token_create
 from goodfit.pipeline.services import stages_create_default
@@ -18,6 +19,23 @@ from tests.factories import (
     ProspectFactory,
     TeamFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def registries():
+    """Every extension registry (panels, navigation, listeners …) as the apps registered
+    it, put back after each test: a test registers and unregisters through the public
+    functions and leaves nothing behind."""
+    saved = registry.snapshot_all()
+    yield registry.ALL
+    registry.restore_all(saved)
+
+
+@pytest.fixture
+def empty_registries(registries):
+    """Every registry empty, for a test that plugs in only what it looks at."""
+    for each in registries:
+        each.clear()
 
 
 @pytest.fixture

@@ -14,31 +14,46 @@ from goodfit.core.extensions import (
 )
 
 
-@pytest.fixture
-def clean_registry(monkeypatch):
-    monkeypatch.setattr(extensions, "_DEAL_PANELS", {})
-    monkeypatch.setattr(extensions, "_NAV_ITEMS", {})
-    monkeypatch.setattr(extensions, "_SETTINGS", {})
-
-
 def test_a_registered_panel_renders_on_the_deal_page_with_its_context(
-    clean_registry, owner_client, deal
+    empty_registries, owner_client, deal
 ):
     register_deal_panel(
-        DealPanel("probe", "includes/form_errors.html", lambda request, d: {"deal_id": d.pk})
+        DealPanel("probe", "includes/form_errors.html", lambda request, d, bound: {"deal_id": d.pk})
     )
     response = owner_client.get(reverse("deal-detail", args=[deal.pk]))
     assert response.status_code == 200
     assert [p.context for p in response.context["panels"]] == [{"deal_id": deal.pk}]
 
 
-def test_panels_come_in_their_order(clean_registry, rf, deal):
-    register_deal_panel(DealPanel("b", "b.html", lambda r, d: {}, order=20))
-    register_deal_panel(DealPanel("a", "a.html", lambda r, d: {}, order=10))
-    assert [p.key for p in extensions.deal_panels(rf.get("/"), deal)] == ["a", "b"]
+def test_panels_come_in_registration_order_unless_placed_after_another(empty_registries, rf, deal):
+    register_deal_panel(DealPanel("a", "a.html", lambda r, d, bound: {}))
+    register_deal_panel(DealPanel("c", "c.html", lambda r, d, bound: {}))
+    register_deal_panel(DealPanel("b", "b.html", lambda r, d, bound: {}, after="a"))
+    register_deal_panel(DealPanel("z", "z.html", lambda r, d, bound: {}, after="missing"))
+    assert [p.key for p in extensions.deal_panels(rf.get("/"), deal)] == ["a", "b", "c", "z"]
 
 
-def test_manager_only_nav_items_are_hidden_from_reps(clean_registry, owner_client, manager_client):
+def test_nav_items_come_in_their_slots(empty_registries, rf):
+    register_nav_item(NavItem("Audit", "audit-list", "audit-", slot="end"))
+    register_nav_item(NavItem("Review", "deal-list", "review-"))
+    register_nav_item(NavItem("Today", "board", "today-", slot="start"))
+    links = extensions.nav_links(rf.get("/"), True, slots=extensions.NAV_SLOTS)
+    assert [link.label for link in links] == ["Today", "Review", "Audit"]
+    with pytest.raises(ValueError, match="slot"):
+        register_nav_item(NavItem("Lost", "board", "lost-", slot="sidebar"))
+
+
+def test_the_fixture_puts_every_registry_back(registries):
+    before = [r.snapshot() for r in registries]
+    register_deal_panel(DealPanel("probe", "t.html", lambda r, d, bound: {}))
+    extensions.unregister_deal_panel("fit")
+    assert "probe" in extensions.deal_panel_keys() and "fit" not in extensions.deal_panel_keys()
+    assert before[0] != extensions.DEAL_PANELS.snapshot()
+
+
+def test_manager_only_nav_items_are_hidden_from_reps(
+    empty_registries, owner_client, manager_client
+):
     register_nav_item(NavItem("Review", "deal-list", "review-", managers_only=True))
     register_nav_item(NavItem("Today", "board", "today-", badge=lambda request: 3))
     rep_page = owner_client.get(reverse("deal-list")).content.decode()
@@ -47,7 +62,7 @@ def test_manager_only_nav_items_are_hidden_from_reps(clean_registry, owner_clien
     assert 'class="nav-count"' in rep_page
 
 
-def test_settings_sections_appear_as_tabs(clean_registry, manager_client):
+def test_settings_sections_appear_as_tabs(empty_registries, manager_client):
     register_settings_section(SettingsSection("Playbooks", "settings-offerings", "playbooks"))
     page = manager_client.get(reverse("settings-team")).content.decode()
     assert "Playbooks" in page

@@ -29,7 +29,8 @@ def cancelled_deal(deal, owner):
 
 
 @pytest.fixture(autouse=True)
-def only_the_debriefs_panel(monkeypatch):
+def only_the_debriefs_panel(registries):
     """The deal page with this app's card alone: other capabilities' cards are theirs to test."""
-    panels = {k: p for k, p in extensions._DEAL_PANELS.items() if k == "debriefs"}
-    monkeypatch.setattr(extensions, "_DEAL_PANELS", panels)
+    for key in extensions.deal_panel_keys():
+        if key != "debriefs":
+            extensions.unregister_deal_panel(key)

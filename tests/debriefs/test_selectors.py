@@ -8,12 +8,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from goodfit.core.extensions import alternative_referrals
 from goodfit.debriefs.selectors import (
     coaching,
     open_debrief_count,
     open_debriefs,
     product_board,
-    referrals_out,
     segment_objections,
 )
 from goodfit.debriefs.services import debrief_complete, debrief_save_draft, objection_record
@@ -99,4 +99,4 @@ def test_the_board_reads_in_a_fixed_number_of_queries(team, owner):
 
 
 def test_referrals_out_are_empty_without_rows(team):
-    assert referrals_out(Deal.objects.filter(team=team)) == []
+    assert alternative_referrals(Deal.objects.filter(team=team)) == []

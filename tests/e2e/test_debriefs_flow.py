@@ -22,9 +22,10 @@ WORDS = "We need PO matching across our three hospitals."
 
 
 @pytest.fixture(autouse=True)
-def only_the_debriefs_panel(monkeypatch):
-    panels = {k: p for k, p in extensions._DEAL_PANELS.items() if k == "debriefs"}
-    monkeypatch.setattr(extensions, "_DEAL_PANELS", panels)
+def only_the_debriefs_panel(registries):
+    for key in extensions.deal_panel_keys():
+        if key != "debriefs":
+            extensions.unregister_deal_panel(key)
 
 
 @pytest.fixture

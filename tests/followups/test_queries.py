@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 from django.test import RequestFactory
 
+from goodfit.core.extensions import NO_FORMS
 from goodfit.followups.services import followup_schedule
-from goodfit.followups.views.panel import deal_panel
+from goodfit.followups.views.panel import panel_context
 from goodfit.followups.views.today import nav_badge
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +28,6 @@ def test_the_panel_does_not_grow_with_follow_ups(
     request.user = owner
     request.htmx = False
     with django_assert_max_num_queries(5):
-        deal_panel(request, denver_deal)
+        panel_context(request, denver_deal, NO_FORMS)
     with django_assert_max_num_queries(1):
         nav_badge(request)

@@ -6,6 +6,7 @@ import datetime as dt
 import zoneinfo
 from decimal import Decimal
 
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from goodfit.core.templatetags.core_ui import money, person
@@ -129,7 +130,8 @@ def test_money_formats_known_and_unknown_currencies():
 
 def test_stage_badge_says_the_stage_name_with_the_outcome_colour(team):
     won = team.stages.get(name="Won")
-    assert stage_badge(won) == '<span class="badge badge-won">Won</span>'
+    badge = render_to_string("includes/badge.html", {"badge": stage_badge(won)})
+    assert badge == '<span class="badge badge-won">Won</span>'
 
 
 def test_person_prefers_the_full_name():

@@ -45,7 +45,7 @@ def test_the_open_panel_is_the_one_asked_for_else_the_one_needing_attention(
 
 
 def test_a_panel_label_defaults_to_its_key():
-    assert DealPanel("good_money", "t.html", lambda r, d: {}).tab_label == "Good money"
+    assert DealPanel("good_money", "t.html", lambda r, d, bound: {}).tab_label == "Good money"
 
 
 def test_an_open_deal_opens_discovery_and_a_lost_one_the_debrief(owner_client, owner, team, deal):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from goodfit.core.extensions import text_search_condition
+from goodfit.core.text_search import text_search_condition
 from goodfit.pipeline.selectors.deals import DealFilters, deal_list
 from goodfit.pipeline.selectors.prospects import ProspectFilters, prospect_list
 from goodfit.pipeline.services import prospect_create

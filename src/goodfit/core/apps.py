@@ -10,5 +10,5 @@ class CoreConfig(AppConfig):
         from goodfit.core.extensions import NavItem, register_nav_item
 
         register_nav_item(
-            NavItem("Audit log", "audit-list", "audit-", order=90, managers_only=True)
+            NavItem("Audit log", "audit-list", "audit-", slot="end", managers_only=True)
         )

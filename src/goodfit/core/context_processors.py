@@ -20,7 +20,7 @@ def membership(request: HttpRequest) -> dict[str, Any]:
     return {
         "membership": membership,
         # Links that capabilities add; evaluated lazily so pages that don't show them pay nothing.
-        "extra_nav_first": lambda: nav_links(request, membership.is_manager, first=True),
-        "extra_nav": lambda: nav_links(request, membership.is_manager),
+        "extra_nav_first": lambda: nav_links(request, membership.is_manager, slots=("start",)),
+        "extra_nav": lambda: nav_links(request, membership.is_manager, slots=("main", "end")),
         "extra_settings": settings_links,
     }

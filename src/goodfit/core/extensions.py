@@ -2,45 +2,67 @@
 
 A capability (fit, money, follow-ups, debriefs …) registers, in its AppConfig.ready():
 - a panel on the deal page (`register_deal_panel`) or a prospect's page
-  (`register_prospect_panel`),
-- an item in the left navigation (`register_nav_item`),
+  (`register_prospect_panel`), both with one contract: ``context(request, obj, bound_forms)``,
+- an item in the left navigation (`register_nav_item`, in a named slot),
 - a section in the settings sub-navigation (`register_settings_section`),
 - a filter on the board and deal list (`register_deal_filter`) and badges on deal cards
   and rows (`register_deal_marker`),
 - facts in the deal page's header (`register_deal_header`): the fit verdict, the worth
-  score, the next follow-up.
-The pipeline pages stay ignorant of what is plugged in.
+  score, the next follow-up,
+- data other capabilities read without importing it (`register_alternative_referrals`),
+- a listener told about every change to a deal (`register_deal_listener`).
+The pipeline pages stay ignorant of what is plugged in. Every registry places its items
+in registration order (``INSTALLED_APPS`` order) unless an item names the key it comes
+``after``; navigation items also name a slot. docs/architecture.md shows the whole shape.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
 
+from goodfit.core.registry import Registry
+
+# Forms a submission refused, by the name the panel's template knows them by (with their
+# errors and what was typed); empty when the page is simply shown.
+BoundForms = Mapping[str, Any]
+NO_FORMS: BoundForms = MappingProxyType({})
+PanelContext = Callable[[HttpRequest, Any, BoundForms], dict[str, Any]]
+
 
 @dataclass(frozen=True)
 class DealPanel:
-    """A card on the deal page: ``template`` rendered with ``panel = context(request, deal)``.
+    """A card on the deal (or prospect) page: ``template`` rendered with
+    ``panel = context(request, deal, bound_forms)``.
 
-    On the deal page panels are tabs: ``label`` names the tab (the key, capitalised, when
-    empty) and ``attention(deal)`` says whether the panel needs the rep now; the first
-    panel that does opens by default (``?panel=<key>`` opens another).
+    ``bound_forms`` holds the forms of this panel a submission refused, so the card shows
+    them with their errors instead of empty ones (``NO_FORMS`` on a plain view). On the
+    deal page panels are tabs: ``label`` names the tab (the key, capitalised, when empty)
+    and ``attention(deal)`` says whether the panel needs the rep now; the first panel that
+    does opens by default (``?panel=<key>`` opens another).
     """
 
     key: str
     template: str
-    context: Callable[[HttpRequest, Any], dict[str, Any]]
-    order: int = 100
+    context: PanelContext
     label: str = ""
     attention: Callable[[Any], bool] | None = None
+    after: str = ""
 
     @property
     def tab_label(self) -> str:
         return self.label or self.key.replace("_", " ").capitalize()
+
+
+# Where a navigation item goes: above Board ("start"), after Prospects ("main"), or
+# last, after every capability's links ("end": team-wide pages such as the audit log).
+NAV_SLOTS = ("start", "main", "end")
 
 
 @dataclass(frozen=True)
@@ -50,7 +72,8 @@ class NavItem:
     label: str
     url_name: str
     section: str  # compared with the page's ``current`` URL name prefix for aria-current
-    order: int = 100
+    slot: str = "main"
+    after: str = ""  # the url_name of the item this one follows in its slot
     managers_only: bool = False
     badge: Callable[[HttpRequest], int | None] | None = None
 
@@ -60,11 +83,7 @@ class SettingsSection:
     label: str
     url_name: str
     section: str
-    order: int = 100
-
-
-# A prospect page panel has the same shape: ``context(request, prospect)``.
-ProspectPanel = DealPanel
+    after: str = ""
 
 
 @dataclass(frozen=True)
@@ -78,111 +97,28 @@ class DealFilter:
     label: str
     choices: list[tuple[str, str]]
     apply: Callable[[Any, str], Any]
-    order: int = 100
+    after: str = ""
+
+
+@dataclass(frozen=True)
+class Badge:
+    """A small label in words (never colour alone), rendered by ``includes/badge.html``.
+
+    ``tone`` picks the style: ``neutral``, ``success``, ``warning``, ``danger``, a stage
+    outcome or ``verdict-<verdict>``.
+    """
+
+    text: str
+    tone: str = "neutral"
 
 
 @dataclass(frozen=True)
 class DealMarker:
-    """Small badges on deal cards and list rows: ``markers(deal_ids) -> {deal_id: html}``."""
+    """Small badges on deal cards and list rows: ``markers(deal_ids) -> {deal_id: Badge}``."""
 
     key: str
-    markers: Callable[[list[int]], dict[int, str]]
-    order: int = 100
-
-
-_DEAL_FILTERS: dict[str, DealFilter] = {}
-_DEAL_MARKERS: dict[str, DealMarker] = {}
-_DEAL_PANELS: dict[str, DealPanel] = {}
-_PROSPECT_PANELS: dict[str, DealPanel] = {}
-_NAV_ITEMS: dict[str, NavItem] = {}
-_SETTINGS: dict[str, SettingsSection] = {}
-
-
-def register_deal_panel(panel: DealPanel) -> None:
-    _DEAL_PANELS[panel.key] = panel
-
-
-def register_deal_filter(deal_filter: DealFilter) -> None:
-    _DEAL_FILTERS[deal_filter.name] = deal_filter
-
-
-def register_deal_marker(marker: DealMarker) -> None:
-    _DEAL_MARKERS[marker.key] = marker
-
-
-def deal_filters() -> list[DealFilter]:
-    return sorted(_DEAL_FILTERS.values(), key=lambda f: (f.order, f.name))
-
-
-def apply_deal_filters(deals: Any, values: tuple[tuple[str, str], ...]) -> Any:
-    for name, value in values:
-        if name in _DEAL_FILTERS and value:
-            deals = _DEAL_FILTERS[name].apply(deals, value)
-    return deals
-
-
-def deal_markers(deal_ids: list[int]) -> dict[int, list[str]]:
-    """Every registered marker for these deals: one call per marker, not per deal."""
-    found: dict[int, list[str]] = {}
-    for marker in sorted(_DEAL_MARKERS.values(), key=lambda m: (m.order, m.key)):
-        for deal_id, html in marker.markers(deal_ids).items():
-            found.setdefault(deal_id, []).append(html)
-    return found
-
-
-def register_prospect_panel(panel: DealPanel) -> None:
-    _PROSPECT_PANELS[panel.key] = panel
-
-
-def register_nav_item(item: NavItem) -> None:
-    _NAV_ITEMS[item.url_name] = item
-
-
-def register_settings_section(section: SettingsSection) -> None:
-    _SETTINGS[section.url_name] = section
-
-
-@dataclass(frozen=True)
-class RenderedPanel:
-    key: str
-    template: str
-    context: dict[str, Any]
-    label: str = ""
-    needs_attention: bool = False
-
-
-def _render(registry: dict[str, DealPanel], request: HttpRequest, obj: Any) -> list[RenderedPanel]:
-    panels = sorted(registry.values(), key=lambda p: (p.order, p.key))
-    return [
-        RenderedPanel(
-            p.key,
-            p.template,
-            p.context(request, obj),
-            p.tab_label,
-            bool(p.attention and p.attention(obj)),
-        )
-        for p in panels
-    ]
-
-
-def deal_panel_keys() -> list[str]:
-    return [p.key for p in sorted(_DEAL_PANELS.values(), key=lambda p: (p.order, p.key))]
-
-
-def open_panel_key(panels: list[RenderedPanel], asked: str = "") -> str:
-    """The panel to show: the one asked for, else the first needing attention, else the first."""
-    keys = [p.key for p in panels]
-    if asked in keys:
-        return asked
-    return next((p.key for p in panels if p.needs_attention), keys[0] if keys else "")
-
-
-def deal_panels(request: HttpRequest, deal: Any) -> list[RenderedPanel]:
-    return _render(_DEAL_PANELS, request, deal)
-
-
-def prospect_panels(request: HttpRequest, prospect: Any) -> list[RenderedPanel]:
-    return _render(_PROSPECT_PANELS, request, prospect)
+    markers: Callable[[list[int]], dict[int, Badge]]
+    after: str = ""
 
 
 @dataclass(frozen=True)
@@ -211,19 +147,151 @@ class DealHeaderProvider:
 
     key: str
     facts: Callable[[Any], list[HeaderFact]]
-    order: int = 100
+    after: str = ""
 
 
-_HEADER_PROVIDERS: dict[str, DealHeaderProvider] = {}
+@dataclass(frozen=True)
+class AlternativeReferral:
+    """A prospect sent to an alternative that suits them better (recorded by fit)."""
+
+    alternative: str
+    at: dt.datetime
+    deal_title: str
+
+
+# ``fetch(deals)`` → the referrals out of those deals (a queryset or a list of deals).
+AlternativeReferrals = Callable[[Any], list[AlternativeReferral]]
+
+# The registries themselves are public too (``DEAL_MARKERS.unregister(key)`` …), for tests.
+DEAL_PANELS: Registry[DealPanel] = Registry("deal panels")
+PROSPECT_PANELS: Registry[DealPanel] = Registry("prospect panels")
+NAV_ITEMS: Registry[NavItem] = Registry("navigation", slots=NAV_SLOTS)
+SETTINGS_SECTIONS: Registry[SettingsSection] = Registry("settings sections")
+DEAL_FILTERS: Registry[DealFilter] = Registry("deal filters")
+DEAL_MARKERS: Registry[DealMarker] = Registry("deal markers")
+HEADER_PROVIDERS: Registry[DealHeaderProvider] = Registry("deal header")
+ALTERNATIVE_REFERRALS: Registry[AlternativeReferrals] = Registry("referrals out")
+
+
+def register_deal_panel(panel: DealPanel) -> None:
+    DEAL_PANELS.register(panel.key, panel)
+
+
+def unregister_deal_panel(key: str) -> None:
+    DEAL_PANELS.unregister(key)
+
+
+def register_prospect_panel(panel: DealPanel) -> None:
+    PROSPECT_PANELS.register(panel.key, panel)
+
+
+def register_nav_item(item: NavItem) -> None:
+    NAV_ITEMS.register(item.url_name, item)
+
+
+def register_settings_section(section: SettingsSection) -> None:
+    SETTINGS_SECTIONS.register(section.url_name, section)
+
+
+def register_deal_filter(deal_filter: DealFilter) -> None:
+    DEAL_FILTERS.register(deal_filter.name, deal_filter)
+
+
+def register_deal_marker(marker: DealMarker) -> None:
+    DEAL_MARKERS.register(marker.key, marker)
 
 
 def register_deal_header(provider: DealHeaderProvider) -> None:
-    _HEADER_PROVIDERS[provider.key] = provider
+    HEADER_PROVIDERS.register(provider.key, provider)
+
+
+def register_alternative_referrals(key: str, fetch: AlternativeReferrals) -> None:
+    ALTERNATIVE_REFERRALS.register(key, fetch)
+
+
+def deal_filters() -> list[DealFilter]:
+    return DEAL_FILTERS.items()
+
+
+def apply_deal_filters(deals: Any, values: tuple[tuple[str, str], ...]) -> Any:
+    for name, value in values:
+        deal_filter = DEAL_FILTERS.get(name)
+        if deal_filter is not None and value:
+            deals = deal_filter.apply(deals, value)
+    return deals
+
+
+def deal_markers(deal_ids: list[int]) -> dict[int, list[Badge]]:
+    """Every registered marker for these deals: one call per marker, not per deal."""
+    found: dict[int, list[Badge]] = {}
+    for marker in DEAL_MARKERS.items():
+        for deal_id, badge in marker.markers(deal_ids).items():
+            found.setdefault(deal_id, []).append(badge)
+    return found
+
+
+def alternative_referrals(deals: Any) -> list[AlternativeReferral]:
+    """Referrals out of ``deals`` from every capability that records them, newest first."""
+    found = [r for fetch in ALTERNATIVE_REFERRALS.items() for r in fetch(deals)]
+    return sorted(found, key=lambda r: r.at, reverse=True)
+
+
+@dataclass(frozen=True)
+class RenderedPanel:
+    key: str
+    template: str
+    context: dict[str, Any]
+    label: str = ""
+    needs_attention: bool = False
+
+
+def _render(
+    registry: Registry[DealPanel],
+    request: HttpRequest,
+    obj: Any,
+    refused: Mapping[str, BoundForms],
+) -> list[RenderedPanel]:
+    return [
+        RenderedPanel(
+            p.key,
+            p.template,
+            p.context(request, obj, refused.get(p.key, NO_FORMS)),
+            p.tab_label,
+            bool(p.attention and p.attention(obj)),
+        )
+        for p in registry.items()
+    ]
+
+
+def deal_panel(key: str) -> DealPanel | None:
+    return DEAL_PANELS.get(key)
+
+
+def deal_panel_keys() -> list[str]:
+    return DEAL_PANELS.keys()
+
+
+def open_panel_key(panels: list[RenderedPanel], asked: str = "") -> str:
+    """The panel to show: the one asked for, else the first needing attention, else the first."""
+    keys = [p.key for p in panels]
+    if asked in keys:
+        return asked
+    return next((p.key for p in panels if p.needs_attention), keys[0] if keys else "")
+
+
+def deal_panels(
+    request: HttpRequest, deal: Any, refused: Mapping[str, BoundForms] = NO_FORMS
+) -> list[RenderedPanel]:
+    """Every deal panel; ``refused`` holds, by panel key, the forms a submission refused."""
+    return _render(DEAL_PANELS, request, deal, refused)
+
+
+def prospect_panels(request: HttpRequest, prospect: Any) -> list[RenderedPanel]:
+    return _render(PROSPECT_PANELS, request, prospect, NO_FORMS)
 
 
 def deal_header_facts(deal: Any) -> list[HeaderFact]:
-    providers = sorted(_HEADER_PROVIDERS.values(), key=lambda p: (p.order, p.key))
-    return [fact for provider in providers for fact in provider.facts(deal)]
+    return [fact for provider in HEADER_PROVIDERS.items() for fact in provider.facts(deal)]
 
 
 @dataclass(frozen=True)
@@ -234,22 +302,19 @@ class NavLink:
     badge: int | None
 
 
-# Items ordered before this come above Board (e.g. Today); the rest after Prospects.
-FIRST_ORDER_LIMIT = 10
-
-
-def nav_links(request: HttpRequest, is_manager: bool, *, first: bool = False) -> list[NavLink]:
-    items = sorted(_NAV_ITEMS.values(), key=lambda i: (i.order, i.label))
+def nav_links(request: HttpRequest, is_manager: bool, *, slots: tuple[str, ...]) -> list[NavLink]:
+    """The navigation items of ``slots`` (in the order of ``NAV_SLOTS``) this user may see."""
     return [
         NavLink(i.label, reverse(i.url_name), i.section, i.badge(request) if i.badge else None)
-        for i in items
-        if (is_manager or not i.managers_only) and (i.order < FIRST_ORDER_LIMIT) == first
+        for i in NAV_ITEMS.items()
+        if i.slot in slots and (is_manager or not i.managers_only)
     ]
 
 
 def settings_links() -> list[NavLink]:
-    sections = sorted(_SETTINGS.values(), key=lambda s: (s.order, s.label))
-    return [NavLink(s.label, reverse(s.url_name), s.section, None) for s in sections]
+    return [
+        NavLink(s.label, reverse(s.url_name), s.section, None) for s in SETTINGS_SECTIONS.items()
+    ]
 
 
 @dataclass(frozen=True)
@@ -307,49 +372,27 @@ DEAL_EVENT_KINDS = frozenset(
     }
 )
 
-_DEAL_LISTENERS: dict[str, Callable[[DealEvent], None]] = {}
+DealListener = Callable[[DealEvent], None]
+DEAL_LISTENERS: Registry[DealListener] = Registry("deal listeners")
 
 
-def register_deal_listener(key: str, listener: Callable[[DealEvent], None]) -> None:
+def register_deal_listener(key: str, listener: DealListener) -> None:
     """Call ``listener(event)`` after every change to a deal (see ``DealEvent``)."""
-    _DEAL_LISTENERS[key] = listener
+    DEAL_LISTENERS.register(key, listener)
 
 
 def unregister_deal_listener(key: str) -> None:
-    _DEAL_LISTENERS.pop(key, None)
+    DEAL_LISTENERS.unregister(key)
 
 
-def deal_listeners() -> dict[str, Callable[[DealEvent], None]]:
-    return dict(_DEAL_LISTENERS)
+def deal_listeners() -> dict[str, DealListener]:
+    return DEAL_LISTENERS.snapshot()
 
 
 def notify_deal(event: DealEvent) -> None:
     """Tell every listener, in key order (deterministic), about ``event``."""
     if event.kind not in DEAL_EVENT_KINDS:
         raise ValueError(f"Unknown deal event {event.kind!r}")
-    for key in sorted(_DEAL_LISTENERS):
-        _DEAL_LISTENERS[key](event)
-
-
-# --- text search: how a list's search box narrows its rows ------------------------------
-# The search capability answers with a condition its indexes serve; without it, lists
-# fall back to a plain substring scan (correct, but linear in the number of rows).
-TEXT_SEARCH_KINDS = frozenset({"deals", "prospects"})
-_TEXT_SEARCH: dict[str, Callable[[str], Any]] = {}
-
-
-def register_text_search(kind: str, condition: Callable[[str], Any]) -> None:
-    """``condition(text)`` returns a ``Q`` over ``kind``'s rows holding every word of text."""
-    if kind not in TEXT_SEARCH_KINDS:
-        raise ValueError(f"Unknown text search kind {kind!r}")
-    _TEXT_SEARCH[kind] = condition
-
-
-def unregister_text_search(kind: str) -> None:
-    _TEXT_SEARCH.pop(kind, None)
-
-
-def text_search_condition(kind: str, text: str) -> Any | None:
-    """The registered condition for ``text``, or None when no capability serves ``kind``."""
-    condition = _TEXT_SEARCH.get(kind)
-    return condition(text) if condition else None
+    listeners = DEAL_LISTENERS.snapshot()
+    for key in sorted(listeners):
+        listeners[key](event)

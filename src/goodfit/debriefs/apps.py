@@ -29,26 +29,23 @@ class DebriefsConfig(AppConfig):
 
         register_deal_panel(
             DealPanel(
-                "debriefs", PANEL_TEMPLATE, panel_context, order=40,
+                "debriefs", PANEL_TEMPLATE, panel_context,
                 label="Debrief", attention=needs_debrief,
             )
         )  # fmt: skip
-        register_deal_marker(DealMarker("referral", referral_markers, order=40))
+        register_deal_marker(DealMarker("referral", referral_markers))
         register_prospect_panel(
-            DealPanel("referrals", PROSPECT_PANEL_TEMPLATE, prospect_panel_context, order=40)
+            DealPanel("referrals", PROSPECT_PANEL_TEMPLATE, prospect_panel_context)
         )
         register_nav_item(
             NavItem(
                 "Debriefs",
                 "debriefs-todo",
                 "debriefs",
-                order=50,
                 badge=lambda request: open_debrief_count(request.user) or None,
             )
         )
+        register_settings_section(SettingsSection("Debriefs", "settings-debriefs", "debriefs"))
         register_settings_section(
-            SettingsSection("Debriefs", "settings-debriefs", "debriefs", order=50)
-        )
-        register_settings_section(
-            SettingsSection("Pressure patterns", "settings-pressure", "pressure", order=51)
+            SettingsSection("Pressure patterns", "settings-pressure", "pressure")
         )

@@ -1,8 +1,8 @@
 """The debriefs card on the deal page: what it shows and the forms in it.
 
-A view that re-renders the card (or the whole deal page, without JavaScript) after a
-refused submission puts the bound forms on the request (``request.debrief_forms``) so
-the card shows them with their errors instead of empty ones.
+After a refused submission the card (or the whole deal page, without JavaScript) is
+given the bound forms (the panel contract's ``bound``) and shows them with their errors
+instead of empty ones.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from goodfit.core.access import membership_for
+from goodfit.core.extensions import BoundForms, alternative_referrals
 from goodfit.debriefs.closeout_message import render
 from goodfit.debriefs.forms import (
     CloseOutForm,
@@ -22,7 +23,7 @@ from goodfit.debriefs.forms import (
 )
 from goodfit.debriefs.models import CloseOut, Debrief, KeepInTouch, Objection
 from goodfit.debriefs.pressure import check_pressure
-from goodfit.debriefs.selectors import referrals_of, referrals_out, segment_objections
+from goodfit.debriefs.selectors import referrals_of, segment_objections
 from goodfit.debriefs.services.common import needs_debrief
 from goodfit.debriefs.settings_read import (
     TeamDebriefSettings,
@@ -32,10 +33,6 @@ from goodfit.debriefs.settings_read import (
 from goodfit.pipeline.models import Cancellation, Deal, Outcome
 
 PANEL_TEMPLATE = "debriefs/panel.html"
-
-
-def _bound(request: HttpRequest) -> dict[str, Any]:
-    return getattr(request, "debrief_forms", {})
 
 
 def closeout_values(deal: Deal) -> dict[str, str]:
@@ -64,9 +61,9 @@ def _debrief_initial(deal: Deal, debrief: Debrief | None) -> dict[str, Any]:
     }
 
 
-def _closeout(request: HttpRequest, deal: Deal, settings: TeamDebriefSettings) -> dict[str, Any]:
+def _closeout(bound: BoundForms, deal: Deal, settings: TeamDebriefSettings) -> dict[str, Any]:
     sent = CloseOut.objects.filter(deal=deal).select_related("by").first()
-    form = _bound(request).get("closeout_form")
+    form = bound.get("closeout_form")
     if form is None:
         form = CloseOutForm(
             initial={"message": render(settings.closeout_template, closeout_values(deal))}
@@ -82,14 +79,13 @@ def _closeout(request: HttpRequest, deal: Deal, settings: TeamDebriefSettings) -
     }
 
 
-def _debrief_part(request: HttpRequest, deal: Deal, is_manager: bool) -> dict[str, Any]:
+def _debrief_part(bound: BoundForms, deal: Deal, is_manager: bool) -> dict[str, Any]:
     debrief = (
         Debrief.objects.filter(deal=deal)
         .select_related("completed_by")
         .prefetch_related("reasons", "reviews__by")
         .first()
     )
-    bound = _bound(request)
     form = bound.get("debrief_form") or DebriefForm(initial=_debrief_initial(deal, debrief))
     context: dict[str, Any] = {"debrief": debrief, "debrief_form": form}
     if is_manager and debrief is not None and debrief.status == Debrief.Status.COMPLETE:
@@ -101,13 +97,12 @@ def _debrief_part(request: HttpRequest, deal: Deal, is_manager: bool) -> dict[st
     return context
 
 
-def panel_context(request: HttpRequest, deal: Deal) -> dict[str, Any]:
+def panel_context(request: HttpRequest, deal: Deal, bound: BoundForms) -> dict[str, Any]:
     membership = membership_for(request.user)
     team = membership.team
     cancelled = (
         deal.stage.outcome == Outcome.WON and Cancellation.objects.filter(deal_id=deal.pk).exists()
     )
-    bound = _bound(request)
     given, received = referrals_of(deal.prospect)
     names = objection_category_names(team)
     context: dict[str, Any] = {
@@ -123,11 +118,10 @@ def panel_context(request: HttpRequest, deal: Deal) -> dict[str, Any]:
         "referral_form": bound.get("referral_form") or ReferralForm(),
         "referrals_given": given,
         "referrals_received": received,
-        "referrals_out": referrals_out([deal]),
-        "status": getattr(request, "debrief_status", ""),
+        "referrals_out": alternative_referrals([deal]),
     }
     if context["needed"]:
-        context.update(_debrief_part(request, deal, membership.is_manager))
+        context.update(_debrief_part(bound, deal, membership.is_manager))
         if context["contactable"]:
-            context.update(_closeout(request, deal, team_settings(team)))
+            context.update(_closeout(bound, deal, team_settings(team)))
     return context

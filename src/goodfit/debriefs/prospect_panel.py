@@ -6,18 +6,21 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from goodfit.debriefs.selectors import referrals_of, referrals_out
+from goodfit.core.extensions import BoundForms, alternative_referrals
+from goodfit.debriefs.selectors import referrals_of
 from goodfit.pipeline.access import deals_visible_to
 
 PROSPECT_PANEL_TEMPLATE = "debriefs/prospect_panel.html"
 
 
-def prospect_panel_context(request: HttpRequest, prospect: Any) -> dict[str, Any]:
+def prospect_panel_context(
+    request: HttpRequest, prospect: Any, bound: BoundForms
+) -> dict[str, Any]:
     given, received = referrals_of(prospect)
     deals = deals_visible_to(request.user).filter(prospect=prospect)
     return {
         "prospect": prospect,
         "given": given,
         "received": received,
-        "out": referrals_out(deals),
+        "out": alternative_referrals(deals),
     }

@@ -7,7 +7,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.apps import apps
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
@@ -177,25 +176,3 @@ def referrals_of(prospect: Prospect) -> tuple[list[Referral], list[Referral]]:
     given = [r for r in rows if r.referrer_id == prospect.pk]
     received = [r for r in rows if r.referred_id == prospect.pk]
     return given, received
-
-
-@dataclass(frozen=True)
-class ReferralOut:
-    """A referral out to an alternative (recorded by the fit diagnosis)."""
-
-    alternative: str
-    at: dt.datetime
-    deal_title: str
-
-
-def referrals_out(deals: QuerySet[Deal] | list[Deal]) -> list[ReferralOut]:
-    """Referrals to alternatives recorded by the fit app, when it is installed."""
-    try:
-        model = apps.get_model("fit", "ReferralOut")
-    except LookupError:
-        return []
-    related = ["deal"]
-    if model._meta.get_field("alternative").is_relation:
-        related.append("alternative")
-    rows = model.objects.filter(deal__in=deals).select_related(*related)
-    return [ReferralOut(str(r.alternative), r.at, r.deal.title) for r in rows.order_by("-at")]

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import OuterRef, QuerySet, Subquery
 
+from goodfit.core.extensions import Badge
 from goodfit.fit.models import Diagnosis, Verdict
 from goodfit.fit.selectors import current_verdicts
 from goodfit.fit.templatetags.fit_ui import verdict_badge
@@ -14,7 +15,7 @@ NOT_DIAGNOSED = "not_diagnosed"
 VERDICT_CHOICES = [("", "Any verdict"), *Verdict.choices, (NOT_DIAGNOSED, "Not diagnosed")]
 
 
-def verdict_markers(deal_ids: list[int]) -> dict[int, str]:
+def verdict_markers(deal_ids: list[int]) -> dict[int, Badge]:
     """A verdict badge for each diagnosed deal (two queries for the whole page)."""
     return {deal_id: verdict_badge(v) for deal_id, v in current_verdicts(deal_ids).items()}
 

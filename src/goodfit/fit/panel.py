@@ -7,6 +7,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from goodfit.core.extensions import BoundForms
 from goodfit.fit import answers as fit_answers
 from goodfit.fit import diagnosis as pure
 from goodfit.fit.access import alternatives_visible_to
@@ -118,18 +119,25 @@ def _history(fit: DealFit, rows: list[Any]) -> list[dict[str, Any]]:
     ]
 
 
-def panel_context(
-    request: HttpRequest,
-    deal: Deal,
-    errors: dict[str, str] | None = None,
-    posted: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    """The discovery panel; ``errors`` and ``posted`` (by question key) show a refused save."""
+@dataclass(frozen=True)
+class RefusedAnswers:
+    """A refused save of the discovery form (bound as ``answers``): the messages and
+    what was typed, by question key. The answers are not a Django form: each question
+    is a field of the playbook."""
+
+    errors: dict[str, str]
+    posted: dict[str, Any]
+
+
+def panel_context(request: HttpRequest, deal: Deal, bound: BoundForms) -> dict[str, Any]:
+    """The discovery panel; ``bound["answers"]`` (``RefusedAnswers``) shows a refused save."""
+    refused = bound.get("answers") or RefusedAnswers({}, {})
+    errors, posted = refused.errors, refused.posted
     fit = deal_fit(deal)
     context: dict[str, Any] = {
         "deal": deal,
         "fit": fit,
-        "errors": errors or {},
+        "errors": errors,
         "is_open": not deal.stage.is_closed,
     }
     if fit.play is None or fit.result is None:
@@ -142,7 +150,7 @@ def panel_context(
     context.update(
         verdict=result.verdict.value,
         score_words=score_words(result.verdict.value, result.score, result.threshold),
-        questions=_questions(fit, errors or {}, posted or {}),
+        questions=_questions(fit, errors, posted),
         reasons=_reasons(fit),
         next_questions=_ranked(fit, result.next_questions),
         referral_questions=_ranked(fit, result.referral_questions),

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 
+from goodfit.core.extensions import AlternativeReferral
 from goodfit.fit import answers as fit_answers
 from goodfit.fit import diagnosis as pure
 from goodfit.fit.models import Alternative, Answer, Diagnosis, PlaybookVersion, ReferralOut
@@ -155,6 +156,14 @@ def diagnosis_history(deal: Deal, limit: int = 20) -> list[Diagnosis]:
 
 def referrals_out(deal: Deal) -> list[ReferralOut]:
     return list(ReferralOut.objects.filter(deal=deal).select_related("alternative", "by"))
+
+
+def alternative_referrals(deals: QuerySet[Deal] | list[Deal]) -> list[AlternativeReferral]:
+    """The referrals out of ``deals``, newest first, as other capabilities read them."""
+    rows = ReferralOut.objects.filter(deal__in=deals).select_related("alternative", "deal")
+    return [
+        AlternativeReferral(str(r.alternative), r.at, r.deal.title) for r in rows.order_by("-at")
+    ]
 
 
 def current_verdicts(deal_ids: Iterable[int]) -> dict[int, str]:

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from goodfit.fit import diagnosis as pure
 from goodfit.fit.access import get_alternative_for_user
 from goodfit.fit.forms import ReferForm
-from goodfit.fit.panel import NONE_OF_THESE, panel_context
+from goodfit.fit.panel import NONE_OF_THESE, RefusedAnswers, panel_context
 from goodfit.fit.selectors import compiled, current_version
 from goodfit.fit.services import answers_save, referral_out_create
 from goodfit.pipeline.access import get_deal_for_user
@@ -77,12 +77,14 @@ def answer_save(request: HttpRequest, pk: int) -> HttpResponse:
         errors = _messages(error)
     typed = {k: v for k, v in values.items() if k in errors}
     if request.htmx:
-        context = {"panel": panel_context(request, deal, errors, typed)}
+        refused = {"answers": RefusedAnswers(errors, typed)}
+        context = {"panel": panel_context(request, deal, refused)}
         context["field"] = request.POST.get("field", "")
         context["saved"] = not errors
         return render(request, SAVED, context)
     if errors:
-        context = {"panel": panel_context(request, deal, errors, values), "deal": deal}
+        refused = {"answers": RefusedAnswers(errors, values)}
+        context = {"panel": panel_context(request, deal, refused), "deal": deal}
         return render(request, PAGE, context, status=422)
     messages.success(request, "Answers saved.")
     return redirect(reverse("deal-detail", args=[deal.pk]) + "#fit-panel")

@@ -20,15 +20,13 @@ class FollowupsConfig(AppConfig):
         )
         from goodfit.followups.header import next_followup_fact
         from goodfit.followups.services.closing import on_deal_event
-        from goodfit.followups.views.panel import PANEL_TEMPLATE, deal_panel
+        from goodfit.followups.views.panel import PANEL_TEMPLATE, panel_context
         from goodfit.followups.views.today import nav_badge
 
         register_deal_listener("followups", on_deal_event)
         register_deal_panel(
-            DealPanel("followups", PANEL_TEMPLATE, deal_panel, order=30, label="Follow-ups")
+            DealPanel("followups", PANEL_TEMPLATE, panel_context, label="Follow-ups")
         )
-        register_deal_header(DealHeaderProvider("followups", next_followup_fact, order=30))
-        register_nav_item(NavItem("Today", "today", "today", order=5, badge=nav_badge))
-        register_settings_section(
-            SettingsSection("Follow-ups", "settings-followups", "followups", order=30)
-        )
+        register_deal_header(DealHeaderProvider("followups", next_followup_fact))
+        register_nav_item(NavItem("Today", "today", "today", slot="start", badge=nav_badge))
+        register_settings_section(SettingsSection("Follow-ups", "settings-followups", "followups"))

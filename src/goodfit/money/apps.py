@@ -24,18 +24,15 @@ class MoneyConfig(AppConfig):
             DealPanel(
                 key="money",
                 template="money/panel.html",
-                context=lambda request, deal: panel_context(request, deal),
-                order=20,
+                context=panel_context,
                 label="Good money",
             )
         )
         from goodfit.core.extensions import DealHeaderProvider, register_deal_header
         from goodfit.money.header import worth_facts
 
-        register_deal_header(DealHeaderProvider("money", worth_facts, order=20))
+        register_deal_header(DealHeaderProvider("money", worth_facts))
         register_settings_section(
             SettingsSection(label="Good money", url_name="settings-money", section="money")
         )
-        register_nav_item(
-            NavItem(label="Review", url_name="money-review", section="money-review", order=40)
-        )
+        register_nav_item(NavItem(label="Review", url_name="money-review", section="money-review"))

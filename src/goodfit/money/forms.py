@@ -16,6 +16,7 @@ from goodfit.core.widgets import DATE_WIDGET
 from goodfit.money.models import Concession, InteractionFlag, MeetingOutcome, Recommendation
 from goodfit.money.texts import MAX_TEMPLATE
 from goodfit.pipeline.models import Channel, Deal
+from goodfit.pipeline.selectors.deals import deal_interactions
 
 MONEY_FIELD = {"max_digits": 14, "decimal_places": 2, "min_value": Decimal("0")}
 
@@ -46,12 +47,22 @@ class QuoteForm(forms.Form):
 
 
 class _DealInteractions(forms.Form):
+    channels: tuple[str, ...] = ()  # the interactions it may name; every one when empty
+
     def __init__(self, *args: Any, deal: Deal, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["interaction"].queryset = self.interactions(deal)
-
-    def interactions(self, deal: Deal) -> Any:
-        return deal.interactions.order_by("-occurred_at", "-id")
+        field = self.fields["interaction"]
+        # The queryset checks a posted id; the menu is built from the deal page's shared
+        # read of the interactions, so the panel adds no query for it.
+        field.queryset = deal.interactions.all()
+        if self.channels:
+            field.queryset = field.queryset.filter(channel__in=self.channels)
+        rows = [
+            i for i in deal_interactions(deal) if not self.channels or i.channel in self.channels
+        ]
+        rows.sort(key=lambda i: (i.occurred_at, i.pk), reverse=True)
+        empty = [("", field.empty_label)] if field.empty_label is not None else []
+        field.choices = empty + [(i.pk, field.label_from_instance(i)) for i in rows]
 
 
 class FlagForm(_DealInteractions):
@@ -64,10 +75,7 @@ class MeetingOutcomeForm(_DealInteractions):
     prefix = "meeting"
     interaction = InteractionChoice(queryset=None, label="Meeting or call")
     outcome = forms.ChoiceField(choices=MeetingOutcome.Outcome.choices)
-
-    def interactions(self, deal: Deal) -> Any:
-        channels = [Channel.MEETING, Channel.CALL]
-        return super().interactions(deal).filter(channel__in=channels)
+    channels = (Channel.MEETING, Channel.CALL)
 
 
 class TimeLogForm(forms.Form):

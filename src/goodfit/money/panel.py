@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.http import HttpRequest
 
+from goodfit.core.extensions import BoundForms
 from goodfit.money.forms import (
     ConcessionForm,
     FlagForm,
@@ -17,7 +18,7 @@ from goodfit.money.forms import (
 )
 from goodfit.money.models import Concession, InteractionFlag, Quote, TimeLog, WorthOverride
 from goodfit.money.selectors import current_worth
-from goodfit.pipeline.models import Deal, Interaction, Outcome
+from goodfit.pipeline.models import Deal, Outcome
 from goodfit.pipeline.selectors.deals import deal_interactions
 
 FORMS: dict[str, type[forms.Form]] = {
@@ -31,21 +32,14 @@ FORMS: dict[str, type[forms.Form]] = {
 NEEDS_DEAL = {"flag_form", "meeting_form"}
 
 
-def _evidence(signals: list[dict[str, Any]], deal: Deal) -> list[dict[str, Any]]:
-    """Each signal with its evidence rows (interactions, quotes …) read in one query each."""
-    wanted: dict[str, set[int]] = {}
-    for signal in signals:
-        for ref in signal["evidence"]:
-            wanted.setdefault(ref["kind"], set()).add(ref["id"])
-    models = {"interaction": Interaction, "concession": Concession, "quote": Quote,
-              "time_entry": TimeLog}  # fmt: skip
-    rows = {
-        kind: models[kind].objects.filter(pk__in=ids, deal=deal).in_bulk()
-        for kind, ids in wanted.items()
-        if kind in models and kind != "interaction"
-    }
-    # The deal page reads the deal's interactions once for every panel (shared read).
-    rows["interaction"] = {i.pk: i for i in deal_interactions(deal)}
+def _evidence(
+    signals: list[dict[str, Any]], deal: Deal, shared: dict[str, dict[int, Any]]
+) -> list[dict[str, Any]]:
+    """Each signal with its evidence rows: those the panel reads anyway (``shared``: the
+    deal's interactions, quotes and concessions) and the time entries, in one query."""
+    wanted = {ref["id"] for signal in signals for ref in signal["evidence"]
+              if ref["kind"] == "time_entry"}  # fmt: skip
+    rows = {**shared, "time_entry": TimeLog.objects.filter(pk__in=wanted, deal=deal).in_bulk()}
     return [
         {**signal, "rows": [(ref["kind"], rows.get(ref["kind"], {}).get(ref["id"]))
                             for ref in signal["evidence"]]}
@@ -53,25 +47,34 @@ def _evidence(signals: list[dict[str, Any]], deal: Deal) -> list[dict[str, Any]]
     ]  # fmt: skip
 
 
-def panel_context(request: HttpRequest, deal: Deal, **bound: forms.Form) -> dict[str, Any]:
+def panel_context(request: HttpRequest, deal: Deal, bound: BoundForms) -> dict[str, Any]:
     """The deal's current score as stored by the services that change its inputs (a read:
-    nothing is written here) and the forms that record those inputs."""
+    nothing is written here) and the forms that record those inputs; ``bound`` holds
+    refused ones, shown with their errors."""
     current = current_worth(deal)
     worth = current.score if current else None
+    quotes = list(Quote.objects.filter(deal=deal).order_by("sent_at", "version"))
+    concessions = list(Concession.objects.filter(deal=deal).order_by("at", "id"))
+    # The deal page reads the deal's interactions once for every panel (shared read).
+    shared = {
+        "interaction": {i.pk: i for i in deal_interactions(deal)},
+        "quote": {q.pk: q for q in quotes},
+        "concession": {c.pk: c for c in concessions},
+    }
     context: dict[str, Any] = {
         "deal": deal,
         "current": current,
         "worth": worth,
-        "signals": _evidence(worth.signals, deal) if worth else [],
-        "severe": _evidence(worth.severe, deal) if worth else [],
+        "signals": _evidence(worth.signals, deal, shared) if worth else [],
+        "severe": _evidence(worth.severe, deal, shared) if worth else [],
         "override": WorthOverride.objects.filter(deal=deal).select_related("by").first(),
         "flags": list(
             InteractionFlag.objects.filter(interaction__deal=deal, dismissed_at__isnull=True)
             .select_related("interaction")
             .order_by("interaction__occurred_at", "id")
         ),
-        "quotes": list(Quote.objects.filter(deal=deal).order_by("sent_at", "version")),
-        "concessions": list(Concession.objects.filter(deal=deal).order_by("at", "id")),
+        "quotes": quotes,
+        "concessions": concessions,
         "is_open": deal.stage.outcome == Outcome.OPEN,
     }
     for name, form_class in FORMS.items():

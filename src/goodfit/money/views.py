@@ -7,15 +7,14 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from goodfit.core.forms import add_service_errors
-from goodfit.core.htmx import wants_fragment
+from goodfit.core.extensions import NO_FORMS
+from goodfit.core.formflow import Answer, answer, form_submit
 from goodfit.money import services
 from goodfit.money.access import get_flag_for_user
 from goodfit.money.forms import (
@@ -29,39 +28,20 @@ from goodfit.money.forms import (
 from goodfit.money.panel import panel_context
 from goodfit.pipeline.access import get_deal_for_user
 from goodfit.pipeline.models import Deal
+from goodfit.pipeline.views.detail import panel_answer
 
 PANEL = "money/panel.html"
 
 
-def _answer(
-    request: HttpRequest, deal: Deal, name: str, form: forms.Form, write: Callable[[dict], Any],
-    done: str,
-) -> HttpResponse:  # fmt: skip
-    saved = False
-    if form.is_valid():
-        try:
-            write(form.cleaned_data)
-            saved = True
-        except ValidationError as error:
-            add_service_errors(form, error)
-    if wants_fragment(request):
-        context = panel_context(request, deal, **({} if saved else {name: form}))
-        context["status"] = done if saved else "Not saved: see the errors below."
-        # htmx swaps only 2xx answers: the refused form comes back with its errors.
-        return render(request, PANEL, {"panel": context})
-    if saved:
-        messages.success(request, done)
-    else:
-        errors = "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
-        messages.error(request, f"Not saved. {errors}")
-    return redirect("deal-detail", pk=deal.pk)
+def _answer(request: HttpRequest, deal: Deal) -> Answer:
+    return panel_answer(request, deal, "money", back=reverse("deal-detail", args=[deal.pk]))
 
 
 @login_required
 @require_GET
 def panel(request: HttpRequest, pk: int) -> HttpResponse:
     deal = get_deal_for_user(request.user, pk)
-    return render(request, PANEL, {"panel": panel_context(request, deal)})
+    return render(request, PANEL, {"panel": panel_context(request, deal, NO_FORMS)})
 
 
 Write = Callable[[HttpRequest, Deal, dict[str, Any]], Any]
@@ -77,7 +57,8 @@ def _form_view(
     def view(request: HttpRequest, pk: int) -> HttpResponse:
         deal = get_deal_for_user(request.user, pk)
         form = form_class(request.POST, deal=deal) if with_deal else form_class(request.POST)
-        return _answer(request, deal, name, form, lambda d: write(request, deal, d), done)
+        how = _answer(request, deal)
+        return form_submit(request, how, name, form, lambda d: write(request, deal, d), done)
 
     return view
 
@@ -134,9 +115,4 @@ def flag_dismiss(request: HttpRequest, pk: int, flag_id: int) -> HttpResponse:
     if flag.interaction.deal_id != deal.pk:
         raise Http404
     services.flag_dismiss(flag=flag, actor=request.user)
-    if wants_fragment(request):
-        context = panel_context(request, deal)
-        context["status"] = "Flag dismissed."
-        return render(request, PANEL, {"panel": context})
-    messages.success(request, "Flag dismissed.")
-    return redirect("deal-detail", pk=deal.pk)
+    return answer(request, _answer(request, deal), "Flag dismissed.")

@@ -7,7 +7,7 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self) -> None:
-        from goodfit.core.extensions import register_text_search
+        from goodfit.core.text_search import register_text_search
         from goodfit.search.conditions import deal_condition, prospect_condition
 
         register_text_search("deals", deal_condition)

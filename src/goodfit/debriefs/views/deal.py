@@ -10,17 +10,14 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from goodfit.core.access import membership_for
-from goodfit.core.forms import add_service_errors
-from goodfit.core.htmx import wants_fragment
+from goodfit.core.formflow import Answer, answer, form_submit
 from goodfit.debriefs.access import get_debrief_for_manager, get_keep_in_touch_for_user
 from goodfit.debriefs.forms import (
     CloseOutForm,
@@ -31,7 +28,6 @@ from goodfit.debriefs.forms import (
     ReviewForm,
 )
 from goodfit.debriefs.models import Debrief
-from goodfit.debriefs.panel import PANEL_TEMPLATE, panel_context
 from goodfit.debriefs.pressure import check_pressure
 from goodfit.debriefs.services import (
     closeout_send,
@@ -45,22 +41,11 @@ from goodfit.debriefs.services import (
 from goodfit.debriefs.settings_read import objection_category_names
 from goodfit.pipeline.access import get_deal_for_user
 from goodfit.pipeline.models import Deal
-from goodfit.pipeline.views.detail import render_detail
+from goodfit.pipeline.views.detail import panel_answer
 
 
-def _respond(
-    request: HttpRequest, deal: Deal, done: str, refused: dict[str, forms.Form] | None
-) -> HttpResponse:
-    """The card (htmx) or the deal page; ``refused`` holds forms to show with their errors."""
-    request.debrief_forms = refused or {}  # type: ignore[attr-defined]
-    if wants_fragment(request):
-        request.debrief_status = "" if refused else done  # type: ignore[attr-defined]
-        context = {"panel": panel_context(request, deal), "deal": deal}
-        return render(request, PANEL_TEMPLATE, context)
-    if refused:
-        return render_detail(request, deal)
-    messages.success(request, done)
-    return redirect(reverse("deal-detail", args=[deal.pk]) + "#debriefs-panel")
+def _answer(request: HttpRequest, deal: Deal) -> Answer:
+    return panel_answer(request, deal, "debriefs")
 
 
 def _submit(
@@ -71,14 +56,7 @@ def _submit(
     write: Callable[[dict[str, Any]], Any],
     done: str,
 ) -> HttpResponse:
-    if form.is_valid():
-        try:
-            write(form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return _respond(request, deal, done, None)
-    return _respond(request, deal, done, {name: form})
+    return form_submit(request, _answer(request, deal), name, form, write, done)
 
 
 @login_required
@@ -104,7 +82,7 @@ def closeout(request: HttpRequest, pk: int) -> HttpResponse:
     form = CloseOutForm(request.POST)
     if request.POST.get("action") == "check":
         form.is_valid()
-        return _respond(request, deal, "", {"closeout_form": form})
+        return answer(request, _answer(request, deal), refused={"closeout_form": form})
 
     def write(data: dict[str, Any]) -> Any:
         return closeout_send(deal=deal, actor=request.user, **data)
@@ -171,7 +149,7 @@ def check_in_done(request: HttpRequest, pk: int) -> HttpResponse:
         keep_in_touch_done(task=task, actor=request.user)
     except ValidationError as error:
         done = " ".join(error.messages)
-    return _respond(request, deal, done, None)
+    return answer(request, _answer(request, deal), done)
 
 
 @login_required

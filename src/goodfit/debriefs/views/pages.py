@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from goodfit.core.access import members_visible_to, membership_for, require_manager
+from goodfit.core.extensions import alternative_referrals
 from goodfit.core.pagination import page_of
 from goodfit.debriefs.access import get_rep_for_coaching
 from goodfit.debriefs.patterns import feedback_rows
@@ -21,7 +22,6 @@ from goodfit.debriefs.selectors import (
     product_board,
     referral_outcome,
     referrals_list,
-    referrals_out,
     rep_debriefs,
 )
 from goodfit.debriefs.sparkline import sparkline
@@ -104,5 +104,5 @@ def coaching_rep(request: HttpRequest, user_id: int) -> HttpResponse:
 @require_GET
 def referrals(request: HttpRequest) -> HttpResponse:
     rows = [(r, referral_outcome(r)) for r in referrals_list(request.user)[:200]]
-    context = {"rows": rows, "out": referrals_out(deals_visible_to(request.user))[:200]}
+    context = {"rows": rows, "out": alternative_referrals(deals_visible_to(request.user))[:200]}
     return render(request, "debriefs/referrals.html", context)

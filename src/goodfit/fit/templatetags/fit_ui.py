@@ -5,21 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.html import format_html
 
+from goodfit.core.extensions import Badge
 from goodfit.fit.models import Verdict
 
 register = template.Library()
 
 
 @register.filter
-def verdict_badge(verdict: Any) -> str:
-    """``"not_a_fit"`` → ``<span class="badge badge-verdict-not_a_fit">Not a fit</span>``."""
+def verdict_badge(verdict: Any) -> Badge:
+    """``"not_a_fit"`` → ``Badge("Not a fit", "verdict-not_a_fit")``, for
+    ``{% include "includes/badge.html" with badge=verdict|verdict_badge %}``."""
     if not verdict:
-        return format_html('<span class="badge badge-neutral">{}</span>', "Not diagnosed")
+        return Badge("Not diagnosed")
     value = str(getattr(verdict, "value", verdict))
-    label = dict(Verdict.choices).get(value, value)
-    return format_html('<span class="badge badge-verdict-{}">{}</span>', value, label)
+    return Badge(dict(Verdict.choices).get(value, value), f"verdict-{value}")
 
 
 @register.filter

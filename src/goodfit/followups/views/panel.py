@@ -10,11 +10,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from goodfit.core.forms import add_service_errors
+from goodfit.core.extensions import BoundForms
+from goodfit.core.formflow import Answer, answer, form_submit
+from goodfit.core.htmx import wants_fragment
 from goodfit.followups.access import steps_visible_to
 from goodfit.followups.adapters import (
     prospect_hours,
@@ -36,6 +38,7 @@ from goodfit.followups.when import in_zones, relative
 from goodfit.followups.wording import misfits
 from goodfit.pipeline.access import get_deal_for_user
 from goodfit.pipeline.models import Deal
+from goodfit.pipeline.views.detail import panel_answer
 
 PANEL_TEMPLATE = "followups/panel.html"
 
@@ -140,18 +143,17 @@ def _upcoming(followups: list[FollowUp], deal: Deal, zone: str) -> list[dict[str
     ]
 
 
-def panel_context(
-    request: HttpRequest, deal: Deal, form: CallEndForm | None = None, **extra: Any
-) -> dict[str, Any]:
+def panel_context(request: HttpRequest, deal: Deal, bound: BoundForms) -> dict[str, Any]:
+    """The follow-ups card; ``bound["form"]`` is a refused call-end form, shown with its errors."""
     now = timezone.now()
     zone = deal.prospect.time_zone
     rate = source_comeback_rate(deal.team, deal.prospect.source)
     steps = list(steps_visible_to(request.user).order_by("ladder_id", "position"))
     hours = prospect_hours(deal.prospect, deal.team)
     followups = deal_followups(deal)
-    context = {
+    return {
         "deal": deal,
-        "form": form or CallEndForm(steps=steps_visible_to(request.user), zone=zone),
+        "form": bound.get("form") or CallEndForm(steps=steps_visible_to(request.user), zone=zone),
         "plans": _plans(request, deal, steps, hours, rate.advice, now),
         "followups": followups,
         "upcoming": _upcoming(followups, deal, user_zone(request.user, zone)),
@@ -163,14 +165,10 @@ def panel_context(
         "zone": zone,
         "closed": deal.stage.is_closed,
     }
-    context.update(extra)
-    return context
 
 
-def _respond(request: HttpRequest, deal: Deal, **context: Any) -> HttpResponse:
-    if request.htmx:
-        return render(request, PANEL_TEMPLATE, {"panel": panel_context(request, deal, **context)})
-    return redirect("deal-detail", deal.pk)
+def _answer(request: HttpRequest, deal: Deal) -> Answer:
+    return panel_answer(request, deal, "followups", back=reverse("deal-detail", args=[deal.pk]))
 
 
 @login_required
@@ -179,31 +177,24 @@ def call_end(request: HttpRequest, pk: int) -> HttpResponse:
     deal = get_deal_for_user(request.user, pk)
     zone = deal.prospect.time_zone
     form = CallEndForm(request.POST, steps=steps_visible_to(request.user), zone=zone)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            followup = call_end_no_decision(
-                deal=deal,
-                actor=request.user,
-                step=data["step"],
-                due_at=data["due_at"],
-                summary=data["summary"],
-                site=request.build_absolute_uri("/"),
-                agreed=data["agreed"],
-                note=data["note"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            when = in_zones(followup.due_at, zone, user_zone(request.user, zone))
-            text = f"Call logged; follow-up set for {when}."
-            messages.success(request, text)
-            return _respond(request, deal, notice=text)
-    if not request.htmx:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-    return _respond(request, deal, form=form)
+
+    def write(data: dict[str, Any]) -> FollowUp:
+        return call_end_no_decision(
+            deal=deal,
+            actor=request.user,
+            step=data["step"],
+            due_at=data["due_at"],
+            summary=data["summary"],
+            site=request.build_absolute_uri("/"),
+            agreed=data["agreed"],
+            note=data["note"],
+        )
+
+    def done(followup: FollowUp) -> str:
+        when = in_zones(followup.due_at, zone, user_zone(request.user, zone))
+        return f"Call logged; follow-up set for {when}."
+
+    return form_submit(request, _answer(request, deal), "form", form, write, done)
 
 
 @login_required
@@ -211,19 +202,14 @@ def call_end(request: HttpRequest, pk: int) -> HttpResponse:
 def pick_link_new(request: HttpRequest, pk: int) -> HttpResponse:
     """A fresh pick-a-time link to copy, with the "let them choose" message around it."""
     deal = get_deal_for_user(request.user, pk)
+    how = _answer(request, deal)
     try:
         token = pick_link_create(deal=deal, actor=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return _respond(request, deal)
+        return answer(request, how)
     url = pick_link_url(request.build_absolute_uri("/"), token)
     step = next((s for s in steps_visible_to(request.user) if s.sends_pick_link), None)
     message = render_message(deal, step=step, rep=deal.owner, due_at=None, pick_link=url)
-    if not request.htmx:
-        messages.success(request, f"Pick-a-time link for {deal.prospect.name}: {url}")
-    return _respond(request, deal, pick_link=url, pick_message=message or url)
-
-
-def deal_panel(request: HttpRequest, deal: Deal) -> dict[str, Any]:
-    """The extension point's context callable."""
-    return panel_context(request, deal)
+    done = "" if wants_fragment(request) else f"Pick-a-time link for {deal.prospect.name}: {url}"
+    return answer(request, how, done, extra={"pick_link": url, "pick_message": message or url})

@@ -14,7 +14,8 @@ from typing import Any
 from django.db.models import Count, F, OrderBy, Q, QuerySet, Sum
 from django.db.models.functions import Lower
 
-from goodfit.core.extensions import apply_deal_filters, text_search_condition
+from goodfit.core.extensions import apply_deal_filters
+from goodfit.core.text_search import text_search_condition
 from goodfit.pipeline.access import deals_visible_to, stages_visible_to
 from goodfit.pipeline.models import Deal, Interaction, Stage
 

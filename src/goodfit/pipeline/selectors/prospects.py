@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
-from goodfit.core.extensions import text_search_condition
+from goodfit.core.text_search import text_search_condition
 from goodfit.pipeline.access import deals_visible_to, prospects_visible_to
 from goodfit.pipeline.models import Deal, Prospect
 

@@ -5,20 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
+
+from goodfit.core.extensions import Badge
 
 register = template.Library()
 
 
 @register.filter
-def stage_badge(stage: Any) -> str:
-    """A stage as a badge whose colour follows its outcome and whose text is its name."""
+def stage_badge(stage: Any) -> Badge:
+    """A stage as a badge whose colour follows its outcome and whose text is its name, for
+    ``{% include "includes/badge.html" with badge=stage|stage_badge %}``."""
     if stage is None:
-        return format_html('<span class="badge badge-neutral">{}</span>', "No stage")
-    return format_html(
-        '<span class="badge badge-{}">{}</span>', stage.outcome or "neutral", stage.name
-    )
+        return Badge("No stage")
+    return Badge(stage.name, stage.outcome or "neutral")
 
 
 def stage_menus(stages: list[Any]) -> dict[int, SafeString]:

@@ -7,19 +7,17 @@ plain POST redirects back to the deal page, or re-renders it with the errors.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
 from typing import Any
 
-from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from goodfit.core.forms import add_service_errors
-from goodfit.core.htmx import wants_fragment
+from goodfit.core.extensions import BoundForms
+from goodfit.core.formflow import Answer, form_submit
 from goodfit.pipeline.access import get_deal_for_user
 from goodfit.pipeline.forms.activity import NOTE, ComposerForm
 from goodfit.pipeline.forms.deals import CancellationForm
@@ -34,33 +32,21 @@ from goodfit.pipeline.views.detail import (
 )
 
 
-def _submit(
-    request: HttpRequest,
-    deal: Deal,
-    form: forms.Form,
-    form_name: str,
-    write: Callable[[dict[str, Any]], Any],
-    done: str,
-) -> HttpResponse:
-    """Validate, call the service, answer htmx with the panel or a plain POST with a page."""
-    saved = False
-    if form.is_valid():
-        try:
-            write(form.cleaned_data)
-            saved = True
-        except ValidationError as error:
-            add_service_errors(form, error)
-    if wants_fragment(request):
-        # A fresh composer after a save; the refused one, with its errors, otherwise.
+def _activity(request: HttpRequest, deal: Deal) -> Answer:
+    """The composer's answers: htmx gets the activity block (a fresh composer after a save,
+    the refused one with its errors otherwise); a plain POST the deal page."""
+
+    def fragment(refused: BoundForms, status: str, extra: Mapping[str, Any]) -> HttpResponse:
         forget_deal_interactions(deal)
-        context = {"deal": deal, "composer": composer_form(deal) if saved else form}
+        context = {"deal": deal, "composer": refused.get("composer") or composer_form(deal)}
         context.update(timeline_context(request, deal))
-        context["activity_status"] = done if saved else ""
+        context["activity_status"] = status
         return render(request, ACTIVITY_PARTIAL, context)
-    if saved:
-        messages.success(request, done)
-        return redirect("deal-detail", pk=deal.pk)
-    return render_detail(request, deal, **{form_name: form})
+
+    def page(refused: BoundForms) -> HttpResponse:
+        return render_detail(request, deal, **refused)
+
+    return Answer(fragment, page, reverse("deal-detail", args=[deal.pk]))
 
 
 @login_required
@@ -77,7 +63,7 @@ def compose(request: HttpRequest, pk: int) -> HttpResponse:
 
     is_note = request.POST.get("channel") == NOTE
     done = "Note added." if is_note else "Interaction logged."
-    return _submit(request, deal, form, "composer", write, done)
+    return form_submit(request, _activity(request, deal), "composer", form, write, done)
 
 
 @login_required
@@ -102,12 +88,9 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
     """Record that the customer cancelled a won deal (a plain form: it changes the header)."""
     deal = get_deal_for_user(request.user, pk)
     form = CancellationForm(request.POST)
-    if form.is_valid():
-        try:
-            deal_cancel(deal=deal, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Cancellation recorded.")
-            return redirect("deal-detail", pk=deal.pk)
-    return render_detail(request, deal, cancel_form=form)
+
+    def write(data: dict[str, Any]) -> Any:
+        return deal_cancel(deal=deal, actor=request.user, **data)
+
+    done = "Cancellation recorded."
+    return form_submit(request, _activity(request, deal), "cancel_form", form, write, done)

@@ -7,6 +7,7 @@ needs attention: discovery while the verdict is open, the debrief after a loss) 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode
 
@@ -17,7 +18,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from goodfit.core.extensions import deal_header_facts, deal_panels, open_panel_key
+from goodfit.core.extensions import (
+    NO_FORMS,
+    BoundForms,
+    deal_header_facts,
+    deal_panel,
+    deal_panels,
+    open_panel_key,
+)
+from goodfit.core.formflow import Answer
 from goodfit.core.htmx import wants_fragment
 from goodfit.pipeline.access import get_deal_for_user, stages_visible_to
 from goodfit.pipeline.audit_history import HISTORY_PANEL, deal_history
@@ -62,9 +71,10 @@ def composer_form(deal: Deal) -> ComposerForm:
     return ComposerForm(initial={"channel": deal.prospect.preferred_channel})
 
 
-def _tabs(request: HttpRequest, deal: Deal) -> dict[str, Any]:
-    panels = deal_panels(request, deal)
-    asked = request.GET.get("panel", "")
+def _tabs(request: HttpRequest, deal: Deal, refused: Mapping[str, BoundForms]) -> dict[str, Any]:
+    panels = deal_panels(request, deal, refused)
+    # A refused panel form opens its panel, so its errors are in view.
+    asked = next(iter(refused), "") or request.GET.get("panel", "")
     open_key = HISTORY_PANEL if asked == HISTORY_PANEL else open_panel_key(panels, asked)
     kind = timeline_kind(request)
     tabs = [(p.key, p.label, p.needs_attention, _query(panel=p.key, kind=kind)) for p in panels]
@@ -76,9 +86,13 @@ def _tabs(request: HttpRequest, deal: Deal) -> dict[str, Any]:
 
 
 def detail_context(
-    request: HttpRequest, deal: Deal, **bound_forms: forms.Form | None
+    request: HttpRequest,
+    deal: Deal,
+    refused: Mapping[str, BoundForms] = NO_FORMS,
+    **bound_forms: forms.Form | None,
 ) -> dict[str, Any]:
-    """Everything the deal page shows; ``bound_forms`` replace the empty forms (with errors)."""
+    """Everything the deal page shows; ``bound_forms`` replace the page's empty forms (with
+    errors) and ``refused`` the empty forms of panels, by panel key."""
     cancellation = Cancellation.objects.filter(deal=deal).select_related("by").first()
     can_cancel = deal.stage.outcome == Outcome.WON and cancellation is None
     margin = deal_margin(deal)
@@ -92,7 +106,7 @@ def detail_context(
         "composer": composer_form(deal),
         "cancel_form": CancellationForm() if can_cancel else None,
     }
-    context.update(_tabs(request, deal))
+    context.update(_tabs(request, deal, refused))
     # Panels first: they may refresh what the header reads (the worth score).
     context["header_facts"] = deal_header_facts(deal)
     context.update(timeline_context(request, deal, context["open_panel"]))
@@ -100,10 +114,32 @@ def detail_context(
     return context
 
 
-def render_detail(request: HttpRequest, deal: Deal, **bound_forms: forms.Form | None) -> Any:
-    return render(
-        request, "pipeline/deal_detail.html", detail_context(request, deal, **bound_forms)
-    )
+def render_detail(
+    request: HttpRequest,
+    deal: Deal,
+    refused: Mapping[str, BoundForms] = NO_FORMS,
+    **bound_forms: forms.Form | None,
+) -> Any:
+    context = detail_context(request, deal, refused, **bound_forms)
+    return render(request, "pipeline/deal_detail.html", context)
+
+
+def panel_answer(request: HttpRequest, deal: Deal, key: str, *, back: str = "") -> Answer:
+    """How a deal panel's forms answer (``core.formflow``): htmx gets the panel, refused
+    forms and all; a refused plain POST the deal page with the panel open; a saved one
+    goes ``back`` (by default to the panel on the deal page)."""
+    panel = deal_panel(key)
+    if panel is None:
+        raise LookupError(f"No deal panel {key!r} is registered")
+
+    def fragment(refused: BoundForms, status: str, extra: Mapping[str, Any]) -> HttpResponse:
+        context = {**panel.context(request, deal, refused), "status": status, **extra}
+        return render(request, panel.template, {"panel": context, "deal": deal})
+
+    def page(refused: BoundForms) -> HttpResponse:
+        return render_detail(request, deal, {key: refused})
+
+    return Answer(fragment, page, back or f"{reverse('deal-detail', args=[deal.pk])}#{key}-panel")
 
 
 @login_required
