@@ -63,10 +63,6 @@ class SettingsSection:
     order: int = 100
 
 
-# A prospect page panel has the same shape: ``context(request, prospect)``.
-ProspectPanel = DealPanel
-
-
 @dataclass(frozen=True)
 class DealFilter:
     """An extra filter on the board and the deal list (e.g. the fit verdict).
