@@ -5,7 +5,8 @@ without a server error.
 Path parameters are filled with real ids of the demo team's objects that the person can
 see, so each page does its real work; deal pages are asked for an open deal, an open deal
 whose stored scores were removed (the page must compute the score without storing it),
-and closed deals of each outcome.
+and closed deals of each outcome. No table is left out: sessions are written at login,
+before looking, and nothing else may change.
 """
 
 from __future__ import annotations
@@ -188,20 +189,23 @@ def fill_key(route: str, values: dict[str, Any]) -> dict[str, Any]:
     return {**values, "key": key}
 
 
-def walk(client: Client, url: str, headers: dict[str, str], on_commit: Any, query: str) -> str:
-    """GET one URL; a problem as text, or "" when it answered and wrote nothing. What the
-    request would run after its transaction commits runs too, before looking."""
+def walk(
+    client: Client, url: str, headers: dict[str, str], on_commit: Any, query: str
+) -> tuple[int, str]:
+    """GET one URL: its status, and a problem as text ("" when it answered and wrote
+    nothing). What the request would run after its transaction commits runs too."""
     before = table_state(query)
     try:
         with on_commit(execute=True):
             response = client.get(url, **headers)
     except Exception as error:  # the test client re-raises a view's exception
-        return f"{url}: raised {error!r}"
+        return 500, f"{url}: raised {error!r}"
     after = table_state(query)
     changed = {t: (before.get(t), after.get(t)) for t in after if before.get(t) != after[t]}
-    if response.status_code >= 500:
-        return f"{url}: answered {response.status_code}"
-    return f"{url}: wrote {changed}" if changed else ""
+    status = response.status_code
+    if status >= 500:
+        return status, f"{url}: answered {status}"
+    return status, f"{url}: wrote {changed}" if changed else ""
 
 
 @pytest.mark.parametrize("username", ["maria", "olivia"])
@@ -221,15 +225,21 @@ def test_every_get_writes_nothing(username, django_capture_on_commit_callbacks):
     values = common_values(user)
     values["token"] = pick_link_create(deal=samples[0], actor=user)
     values["secret"] = calendar_token_create(user=user)[1]
-    problems, query = [], state_query()
+    statuses, problems, query = {}, [], state_query()
     for route in all_routes():
         headers = api if route.startswith("api/") else {}
         for deal in samples if is_deal_route(route) else samples[:1]:
             flag = InteractionFlag.objects.filter(interaction__deal=deal).first()
             filled = fill_key(route, {**values, "deal": deal.pk, "flag": flag.pk if flag else 0})
             url = url_for(route, filled)
-            problems.append(walk(client, url, headers, django_capture_on_commit_callbacks, query))
-    assert [p for p in problems if p] == []
+            status, problem = walk(client, url, headers, django_capture_on_commit_callbacks, query)
+            statuses[url] = status
+            problems += [problem] if problem else []
+    assert problems == []
+    # The ids were real: the pages did their work rather than answer 404.
+    shown = [f"/deals/{d.pk}/" for d in samples] + [f"/api/v1/deals/{d.pk}/worth" for d in samples]
+    shown += [f"/followups/pick/{values['token']}/", f"/followups/calendar/{values['secret']}.ics"]
+    assert {url: statuses[url] for url in shown} == dict.fromkeys(shown, 200)
 
 
 def test_the_walk_sees_a_write_made_after_commit(client, team):
@@ -242,5 +252,6 @@ def test_the_walk_sees_a_write_made_after_commit(client, team):
 
     query = state_query()
     assert f"MAX(id) FROM {connection.ops.quote_name('pipeline_offering')}" in query
-    problem = walk(client, "/healthz", {}, writes_on_commit, query)
+    status, problem = walk(client, "/healthz", {}, writes_on_commit, query)
+    assert status == 200
     assert problem.startswith("/healthz: wrote {") and "pipeline_offering" in problem
