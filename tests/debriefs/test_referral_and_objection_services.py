@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from goodfit.debriefs.models import Objection, ObjectionCategory, Referral
+from goodfit.debriefs.models import ObjectionCategory, Referral
 from goodfit.debriefs.selectors import referral_outcome, referrals_of
 from goodfit.debriefs.services import (
     debrief_complete,
-    objection_delete,
     objection_record,
     referral_create,
     referral_delete,
@@ -98,5 +97,3 @@ def test_objections_use_the_team_list_created_on_first_use(lost_deal, owner):
     with pytest.raises(ValidationError) as error:
         objection_record(deal=lost_deal, actor=owner, category="Astrology")
     assert "not on your team's list" in error.value.message_dict["category"][0]
-    objection_delete(objection=objection, actor=owner)
-    assert not Objection.objects.exists()

@@ -9,8 +9,8 @@ import yaml
 
 from goodfit import cli
 from goodfit.fit.models import Diagnosis, PlaybookVersion
-from goodfit.fit.rediagnose import rediagnose_offering_deals
 from goodfit.fit.services import answers_save, playbook_save
+from goodfit.fit.services.rediagnose import rediagnose_offering_deals
 from tests.fit.playbooks import debt_document
 
 

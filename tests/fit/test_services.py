@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from goodfit.fit.models import Answer, Diagnosis, PlaybookVersion, ReferralOut
-from goodfit.fit.selectors import current_verdicts, deal_fit, diagnosis_at
+from goodfit.fit.selectors import current_verdicts, deal_fit
 from goodfit.fit.services import (
     alternative_create,
     alternative_delete,
@@ -112,7 +112,8 @@ def test_referring_out_moves_the_deal_and_records_the_referral_and_diagnosis(
     assert referral.by == owner
     assert ReferralOut.objects.filter(deal=deal).count() == 1
     assert deal.diagnoses.first().trigger == "referred"
-    assert diagnosis_at(deal, deal.closed_at).verdict == "not_a_fit"
+    in_force = deal.diagnoses.filter(at__lte=deal.closed_at).order_by("-at", "-id").first()
+    assert in_force.verdict == "not_a_fit"
 
 
 def test_referring_out_needs_a_message(deal, owner, playbook, alternatives):

@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 
 from goodfit.core.extensions import register_deal_listener, unregister_deal_listener
 from goodfit.followups.models import FollowUp, FollowUpEvent
-from goodfit.followups.reminders import reminders_send
 from goodfit.followups.selectors import (
     coming_up,
     deal_followups,
@@ -25,6 +24,7 @@ from goodfit.followups.services import (
     followup_schedule,
     pick_link_create,
     pick_link_open,
+    reminders_send,
 )
 from goodfit.pipeline.models import Outcome
 from goodfit.pipeline.services import deal_cancel, deal_move

@@ -10,8 +10,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from goodfit.followups.models import FollowUp, FollowUpEvent
-from goodfit.followups.reminders import reminders_send
-from goodfit.followups.services import followup_schedule
+from goodfit.followups.services import followup_schedule, reminders_send
 
 NOW = dt.datetime(2024, 3, 12, 15, 50, tzinfo=dt.UTC)  # 09:50 in Denver
 

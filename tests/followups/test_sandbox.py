@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from goodfit.followups.sandbox import TemplateError, check, placeholders_used, render
+from goodfit.followups.sandbox import TemplateError, check, render
 
 VALUES = {
     "prospect_name": "Dana Diaz",
@@ -67,10 +67,6 @@ def test_every_unknown_placeholder_is_named():
 def test_only_strings_may_be_given():
     with pytest.raises(TypeError):
         render("{{ time }}", {"time": object()})
-
-
-def test_the_placeholders_a_template_uses_are_listed():
-    assert placeholders_used("{{ time }} {{ rep_name|upper }}") == {"time", "rep_name"}
 
 
 @given(st.text(alphabet=st.characters(blacklist_characters="{}%#"), max_size=200))

@@ -73,6 +73,21 @@ def test_terms_changed_re_score_at_once(deal, owner):
     assert current(deal).score < before
 
 
+def test_the_offering_cost_and_floor_re_score_its_open_deals_at_once(
+    team, deal, owner, manager, offering
+):
+    closed = DealFactory(team=team, owner=owner, offering=offering)
+    give_history(deal, owner)
+    pipeline.deal_move(deal=closed, actor=owner, stage=team.stages.get(outcome=Outcome.LOST))
+    before, kept = current(deal), current(closed)
+    pipeline.offering_update(offering=offering, actor=manager, name="Renamed")
+    assert current(deal) == before  # the name is not a term: nothing to re-score
+    cost = offering.cost_to_serve + deal.amount
+    pipeline.offering_update(offering=offering, actor=manager, cost_to_serve=cost)
+    assert current(deal).score < before.score
+    assert current(closed) == kept  # a closed deal keeps the score it closed with
+
+
 @pytest.mark.parametrize(
     "write",
     [

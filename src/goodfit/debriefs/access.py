@@ -14,7 +14,7 @@ from django.http import Http404
 
 from goodfit.core.access import get_or_404, membership_for, require_manager
 from goodfit.core.models import Membership
-from goodfit.debriefs.models import Debrief, KeepInTouch, Objection, PressurePattern, Referral
+from goodfit.debriefs.models import Debrief, KeepInTouch, PressurePattern, Referral
 from goodfit.pipeline.access import deals_visible_to
 
 
@@ -23,11 +23,6 @@ def get_debrief_for_manager(user: Any, debrief_id: Any) -> Debrief:
     membership = require_manager(user)
     debriefs = Debrief.objects.filter(deal__team_id=membership.team_id)
     return get_or_404(debriefs.select_related("deal", "deal__team"), debrief_id)
-
-
-def get_objection_for_user(user: Any, objection_id: Any) -> Objection:
-    objections = Objection.objects.filter(deal__in=deals_visible_to(user))
-    return get_or_404(objections.select_related("team"), objection_id)
 
 
 def get_keep_in_touch_for_user(user: Any, task_id: Any) -> KeepInTouch:

@@ -46,7 +46,6 @@ CATEGORIES: tuple[Category, ...] = (
 BY_CODE: dict[str, Category] = {c.code: c for c in CATEGORIES}
 CODES: tuple[str, ...] = tuple(BY_CODE)
 PRODUCT_THEMES: tuple[str, ...] = tuple(c.code for c in CATEGORIES if c.group == "product")
-REP_CODES: tuple[str, ...] = tuple(c.code for c in CATEGORIES if c.group == "rep")
 
 
 def label(code: str) -> str:

@@ -20,16 +20,12 @@ from dataclasses import dataclass
 
 from goodfit.debriefs.pressure_families import (
     DEFAULT_PATTERNS,
-    FAMILIES,
     PatternRule,
     family_label,
 )
 from goodfit.debriefs.pressure_syntax import PatternError, compile_pattern, may_match
 
-# Kept for callers of the first version: a rule is now a pattern with a family.
-LintRule = PatternRule
 DEFAULT_RULES = DEFAULT_PATTERNS
-KINDS = tuple(f.code for f in FAMILIES)
 
 # Said just before a flagged phrase in the same clause, or inside it, these turn it
 # gracious.

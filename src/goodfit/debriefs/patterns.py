@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from goodfit.debriefs.categories import CATEGORIES, PRODUCT_THEMES, group_of, label
+from goodfit.debriefs.categories import CATEGORIES, PRODUCT_THEMES, label
 
 # A rep reason ("was it me?") is a coaching pattern when it shows up in at least this
 # many of the rep's debriefs and in a share at least this much larger than the rest of
@@ -207,7 +207,3 @@ def top_objections(rows: Iterable[tuple[int, str]], limit: int = 3) -> list[Obje
         ObjectionShare(category, len(deals), len(deals) / len(all_deals))
         for category, deals in ranked[:limit]
     ]
-
-
-def is_rep_reason(code: str) -> bool:
-    return group_of(code) == "rep"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -183,8 +182,3 @@ def current_verdicts(deal_ids: Iterable[int]) -> dict[int, str]:
     last_ids = [row["last"] for row in latest]
     rows = Diagnosis.objects.filter(id__in=last_ids).values_list("deal_id", "verdict")
     return dict(rows)
-
-
-def diagnosis_at(deal: Deal, when: dt.datetime) -> Diagnosis | None:
-    """The diagnosis in force at ``when`` (e.g. when a deal was won or walked away from)."""
-    return Diagnosis.objects.filter(deal=deal, at__lte=when).order_by("-at", "-id").first()

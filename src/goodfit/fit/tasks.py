@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from goodfit.fit.rediagnose import rediagnose_offering_deals
+from goodfit.fit.services.rediagnose import rediagnose_offering_deals
 from goodfit.pipeline.models import Offering
 
 

@@ -13,12 +13,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from goodfit.core.forms import form_data, run_service
 from goodfit.fit.forms import QuestionEditForm, QuestionForm
-from goodfit.fit.playbook_edit import (
+from goodfit.fit.selectors import current_version
+from goodfit.fit.services.playbook_edit import (
     playbook_question_add,
     playbook_question_remove,
     playbook_question_update,
 )
-from goodfit.fit.selectors import current_version
 from goodfit.pipeline.access import get_offering_for_manager
 from goodfit.pipeline.models import Offering
 

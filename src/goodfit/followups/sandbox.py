@@ -104,11 +104,6 @@ def check(source: str, allowed: Mapping[str, object] = PLACEHOLDERS) -> list[str
     return _parse(source, allowed)[1]
 
 
-def placeholders_used(source: str) -> set[str]:
-    parts, _ = _parse(source, PLACEHOLDERS)
-    return {p.name for p in parts if isinstance(p, _Expr)}
-
-
 def _apply(value: str, filters: tuple[tuple[str, str | None], ...]) -> str:
     for name, argument in filters:
         value = (value or argument or "") if name == "default" else FILTERS[name](value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from goodfit.followups.reminders import reminders_send
+from goodfit.followups.services import reminders_send
 
 
 @task()

@@ -93,9 +93,6 @@ class Rules:
         return float(self.weights.get(key, DEFAULT_WEIGHTS[key]))
 
 
-THRESHOLD_NAMES = tuple(f.name for f in dataclasses.fields(Rules) if f.name != "weights")
-
-
 def _number(name: str, value: Any, low: float, high: float) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"{name}: give a number, not {value!r}.")

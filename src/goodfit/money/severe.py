@@ -187,7 +187,6 @@ SEVERE_RULES: tuple[tuple[str, Rule], ...] = (
     ("slow_and_terse", slow_and_terse),
     ("promise_for_discount", promise_for_discount),
 )
-SEVERE_KEYS = tuple(key for key, _ in SEVERE_RULES)
 # The summed signals each severe signal already speaks for (lists show them once).
 COVERS: dict[str, tuple[str, ...]] = {
     "margin_far_below": ("margin",),

@@ -7,7 +7,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -68,19 +67,10 @@ def review(request: HttpRequest) -> HttpResponse:
 
 
 def _act(request: HttpRequest, data: dict[str, Any]) -> int:
-    """Apply one action to every chosen deal, all or nothing."""
     deals = [get_deal_for_user(request.user, pk) for pk in data["deals"]]
-    with transaction.atomic():
-        for deal in deals:
-            if data["action"] == "walk_away":
-                services.deal_walk_away(deal=deal, actor=request.user)
-            else:
-                recommendation = "pursue" if data["action"] == "keep" else "reset_terms"
-                services.worth_override(
-                    deal=deal, actor=request.user, recommendation=recommendation,
-                    reason=data["reason"],
-                )  # fmt: skip
-    return len(deals)
+    return services.deals_review_apply(
+        deals=deals, actor=request.user, action=data["action"], reason=data["reason"]
+    )
 
 
 DONE = {"walk_away": "Walked away from", "reset_terms": "Terms to reset on", "keep": "Kept"}

@@ -13,7 +13,6 @@ from goodfit.debriefs.services.debriefs import (
 )
 from goodfit.debriefs.services.objections import (
     objection_categories_ensure,
-    objection_delete,
     objection_record,
 )
 from goodfit.debriefs.services.pressure import (
@@ -41,7 +40,6 @@ __all__ = [
     "keep_in_touch_schedule",
     "needs_debrief",
     "objection_categories_ensure",
-    "objection_delete",
     "objection_record",
     "pressure_default_save",
     "pressure_pattern_create",

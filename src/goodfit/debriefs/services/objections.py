@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from goodfit.core.audit import audit_created, audit_deleted
+from goodfit.core.audit import audit_created
 from goodfit.core.models import Team
 from goodfit.debriefs import defaults
 from goodfit.debriefs.models import Debrief, Objection, ObjectionCategory
@@ -63,9 +63,3 @@ def objection_record(
     objection.save()
     audit_created(team=deal.team, actor=actor, obj=objection, fields=FIELDS)
     return objection
-
-
-@transaction.atomic
-def objection_delete(*, objection: Objection, actor: Any) -> None:
-    audit_deleted(team=objection.team, actor=actor, obj=objection, fields=FIELDS)
-    objection.delete()

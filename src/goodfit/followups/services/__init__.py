@@ -19,7 +19,9 @@ from goodfit.followups.services.links import (
     calendar_tokens_revoke,
     pick_link_choose,
     pick_link_chosen,
+    pick_link_use_record,
 )
+from goodfit.followups.services.reminders import reminders_send
 from goodfit.followups.services.schedule import (
     CadenceRefused,
     call_end_no_decision,
@@ -62,6 +64,8 @@ __all__ = [
     "pick_link_create",
     "pick_link_open",
     "pick_link_url",
+    "pick_link_use_record",
+    "reminders_send",
     "render_message",
     "step_create",
     "step_delete",

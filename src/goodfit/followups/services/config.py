@@ -97,8 +97,6 @@ PLANS = {
     Ladder.Kind.PUSH: ("Ask for a decision soon", PUSH_STEPS),
     Ladder.Kind.NURTURE: ("Nurture: let them choose", NURTURE_STEPS),
 }
-# Kept for older imports: the push plan's steps.
-DEFAULT_STEPS = PUSH_STEPS
 
 
 def template_preview(body: str) -> str:

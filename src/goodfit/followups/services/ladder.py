@@ -22,7 +22,6 @@ STEP_FIELDS = {
     "template",
     "sends_pick_link",
 }
-DEFAULT_LADDER_NAME = "Preferred additional outcomes"
 ACTIVE = (FollowUp.Status.OPEN, FollowUp.Status.SNOOZED)
 
 

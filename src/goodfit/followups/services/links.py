@@ -11,9 +11,25 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from goodfit.followups.models import CalendarFeedToken, FollowUp, FollowUpEvent, PickLink
+from goodfit.followups.models import (
+    CalendarFeedToken,
+    FollowUp,
+    FollowUpEvent,
+    PickLink,
+    PickLinkUse,
+)
 from goodfit.followups.services.schedule import followup_cancel, followup_schedule
 from goodfit.followups.services.tokens import LinkProblem
+
+
+def pick_link_use_record(
+    *, link: PickLink | None, kind: str, client: str, detail: str = ""
+) -> PickLinkUse:
+    """Keep a row of one post to a pick-a-time page (a pick, or a refusal and why). Only
+    posts are recorded: showing the page is a read and writes nothing."""
+    return PickLinkUse.objects.create(
+        link=link, kind=kind, at=timezone.now(), client=client, detail=detail[:200]
+    )
 
 
 def pick_link_chosen(link: PickLink) -> FollowUp | None:

@@ -25,6 +25,7 @@ from goodfit.followups.services import (
     pick_link_choose,
     pick_link_chosen,
     pick_link_open,
+    pick_link_use_record,
 )
 from goodfit.followups.slots import free_slots
 
@@ -80,12 +81,9 @@ CHANNEL_WORDS = {
 def _record(
     request: HttpRequest, link: PickLink | None, kind: str, client: str, detail: str = ""
 ) -> None:
-    """Keep a row of a use of the page; only posts write (a GET changes nothing)."""
-    if request.method != "POST":
-        return
-    PickLinkUse.objects.create(
-        link=link, kind=kind, at=timezone.now(), client=client, detail=detail[:200]
-    )
+    """Record a post to the page; showing it (a GET) writes nothing."""
+    if request.method == "POST":
+        pick_link_use_record(link=link, kind=kind, client=client, detail=detail)
 
 
 def _problem(request: HttpRequest, reason: str, status: int = 410) -> HttpResponse:

@@ -12,7 +12,12 @@ from goodfit.money.services.records import (
     quote_update,
     time_log_add,
 )
-from goodfit.money.services.walk import deal_walk_away, walk_away_message, worth_override
+from goodfit.money.services.walk import (
+    deal_walk_away,
+    deals_review_apply,
+    walk_away_message,
+    worth_override,
+)
 from goodfit.money.services.worth import (
     money_settings_update,
     worth_refresh,
@@ -24,6 +29,7 @@ __all__ = [
     "concession_delete",
     "concession_update",
     "deal_walk_away",
+    "deals_review_apply",
     "flag_add",
     "flag_dismiss",
     "meeting_outcome_set",

@@ -151,3 +151,23 @@ def deal_walk_away(
     fields = {"message", "touches_per_week_before", "hours_per_week_before"}
     audit_created(team=deal.team, actor=actor, obj=row, fields=fields)
     return row
+
+
+# What each review action asks of a deal: walk away, or override the advice to this.
+REVIEW_OVERRIDES = {"keep": Recommendation.PURSUE, "reset_terms": Recommendation.RESET_TERMS}
+
+
+@transaction.atomic
+def deals_review_apply(*, deals: list[Deal], actor: Any, action: str, reason: str = "") -> int:
+    """Apply one review action ("walk_away", "reset_terms" or "keep") to every deal, all
+    or nothing: one refusal leaves every deal as it was. Returns the number of deals."""
+    if action != "walk_away" and action not in REVIEW_OVERRIDES:
+        raise ValueError(f"Unknown review action {action!r}")
+    for deal in deals:
+        if action == "walk_away":
+            deal_walk_away(deal=deal, actor=actor)
+        else:
+            worth_override(
+                deal=deal, actor=actor, recommendation=REVIEW_OVERRIDES[action], reason=reason
+            )
+    return len(deals)

@@ -9,12 +9,16 @@ from django.db import transaction
 from django.db.models import Max
 
 from goodfit.core.audit import audit_created, audit_deleted, audit_updated, snapshot
+from goodfit.core.extensions import DealEvent, notify_deal
 from goodfit.core.models import Team
 from goodfit.core.writes import apply_fields
 from goodfit.pipeline.models import Offering, Outcome, Stage
 
 OFFERING_FIELDS = {"name", "description", "price", "cost_to_serve", "min_margin_pct", "is_active"}
 STAGE_FIELDS = {"name", "outcome"}
+# The offering's part of every deal's terms: what it costs to serve and the margin floor.
+# (Its price is only the default amount of a new deal; a deal's terms keep their own.)
+DEAL_TERM_FIELDS = {"cost_to_serve", "min_margin_pct"}
 
 DEFAULT_STAGES = [
     ("Lead", Outcome.OPEN),
@@ -55,7 +59,19 @@ def offering_update(*, offering: Offering, actor: Any, **fields: Any) -> Offerin
     offering.full_clean()
     offering.save()
     audit_updated(team=offering.team, actor=actor, obj=offering, before=before)
+    if snapshot(offering, DEAL_TERM_FIELDS) != {n: before[n] for n in DEAL_TERM_FIELDS}:
+        _terms_changed(offering, actor)
     return offering
+
+
+def _terms_changed(offering: Offering, actor: Any) -> None:
+    """Tell every capability that each open deal on ``offering`` has new terms, inside
+    this transaction, so what they keep from those terms (the worth score) stays current."""
+    deals = offering.deals.filter(stage__outcome=Outcome.OPEN).select_related(
+        "offering", "team", "stage"
+    )
+    for deal in deals.order_by("pk"):
+        notify_deal(DealEvent("updated", deal, actor))
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from goodfit.fit.models import Verdict
-from goodfit.fit.rediagnose import (
+from goodfit.fit.services.rediagnose import (
     RediagnoseSummary,
     deals_to_rediagnose,
     offerings_with_playbooks,

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from goodfit.followups.reminders import reminders_send
+from goodfit.followups.services import reminders_send
 from goodfit.followups.tasks import send_reminders
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from goodfit.followups.adapters import ACTIVE, local_time_text
 from goodfit.followups.models import FollowUp, FollowUpEvent
-from goodfit.followups.services import followups_mark_missed
+from goodfit.followups.services.schedule import followups_mark_missed
 
 # Remind this long before the due time, so the rep has the message ready.
 AHEAD = dt.timedelta(minutes=15)
