@@ -12,7 +12,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from goodfit.core.access import membership_for
-from goodfit.debriefs.closeout_message import render
+from goodfit.debriefs.domain.closeout_message import render
 from goodfit.debriefs.forms import (
     CloseOutForm,
     DebriefForm,

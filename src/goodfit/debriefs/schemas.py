@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from ninja import Schema
 from pydantic import Field, StringConstraints
 
-from goodfit.debriefs.categories import CODES
+from goodfit.debriefs.domain.categories import CODES
 from goodfit.pipeline.schemas import Id, Input, Params, PatchInput
 
 Reason = Literal[CODES]  # type: ignore[valid-type]

@@ -10,10 +10,10 @@ from typing import Any
 
 from django.db.models import Max
 
-from goodfit.fit import answers as fit_answers
-from goodfit.fit import diagnosis as pure
+from goodfit.fit.domain import answers as fit_answers
+from goodfit.fit.domain import diagnosis as pure
+from goodfit.fit.domain.playbook_format import playbook_read
 from goodfit.fit.models import Alternative, Answer, Diagnosis, PlaybookVersion, ReferralOut
-from goodfit.fit.playbook_format import playbook_read
 from goodfit.pipeline.models import Deal, Offering
 
 

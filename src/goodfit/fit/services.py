@@ -13,8 +13,9 @@ from django.utils import timezone
 
 from goodfit.core.audit import audit_created, audit_deleted, audit_updated, snapshot
 from goodfit.core.models import Team
-from goodfit.fit import answers as fit_answers
-from goodfit.fit import diagnosis as pure
+from goodfit.fit.domain import answers as fit_answers
+from goodfit.fit.domain import diagnosis as pure
+from goodfit.fit.domain.playbook_format import PlaybookError, playbook_document, playbook_read
 from goodfit.fit.models import (
     Alternative,
     Answer,
@@ -23,7 +24,6 @@ from goodfit.fit.models import (
     PlaybookVersion,
     ReferralOut,
 )
-from goodfit.fit.playbook_format import PlaybookError, playbook_document, playbook_read
 from goodfit.fit.selectors import (
     Compiled,
     compiled,

@@ -10,7 +10,7 @@ from django.db.models import Sum
 
 from goodfit.core.extensions import HeaderFact
 from goodfit.money.models import Concession, Verdict, WorthScore
-from goodfit.pipeline.rules import below_margin_floor, deal_margin_pct
+from goodfit.pipeline.domain.rules import below_margin_floor, deal_margin_pct
 from goodfit.pipeline.templatetags.pipeline_ui import money
 
 

@@ -11,7 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from goodfit.core.models import Team
-from goodfit.money.texts import DEFAULT_WALK_AWAY
+from goodfit.money.domain.texts import DEFAULT_WALK_AWAY
 from goodfit.pipeline.models import MONEY, NON_NEGATIVE, Deal, Interaction
 
 USER = settings.AUTH_USER_MODEL

@@ -17,7 +17,9 @@ from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from goodfit.core.models import Membership
-from goodfit.money import signals as sig
+from goodfit.money.domain import worth_signals as sig
+from goodfit.money.domain.rules import Rules, rules_from
+from goodfit.money.domain.texts import future_business_phrases
 from goodfit.money.models import (
     Concession,
     InteractionFlag,
@@ -27,8 +29,6 @@ from goodfit.money.models import (
     TimeLog,
     WorthScore,
 )
-from goodfit.money.rules import Rules, rules_from
-from goodfit.money.texts import future_business_phrases
 from goodfit.pipeline.models import Deal, Interaction
 
 CHUNK = 2000

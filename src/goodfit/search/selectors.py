@@ -17,7 +17,7 @@ from django.db.models.expressions import RawSQL
 from goodfit.pipeline.access import deals_visible_to, offerings_visible_to, prospects_visible_to
 from goodfit.pipeline.models import Deal, Offering, Prospect
 from goodfit.search import schema
-from goodfit.search.query import SearchQuery, fts_match, like_pattern
+from goodfit.search.domain.query import SearchQuery, fts_match, like_pattern
 
 # Results per kind in the drop-down under the search box, and on the results page.
 SUGGEST_LIMIT = 5

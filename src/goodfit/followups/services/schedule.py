@@ -19,11 +19,11 @@ from goodfit.followups.adapters import (
     user_hours,
     user_zone,
 )
-from goodfit.followups.cadence import CadencePolicy, Verdict, cadence_check
+from goodfit.followups.domain.cadence import CadencePolicy, Verdict, cadence_check
+from goodfit.followups.domain.sandbox import TemplateError, render
+from goodfit.followups.domain.timing import next_in_hours, propose
 from goodfit.followups.models import FollowUp, FollowUpEvent, LadderStep, NoDecision
-from goodfit.followups.sandbox import TemplateError, render
 from goodfit.followups.services.tokens import pick_link_create, pick_link_url
-from goodfit.followups.timing import next_in_hours, propose
 from goodfit.pipeline.models import Channel, Deal, Interaction
 from goodfit.pipeline.services import interaction_log
 

@@ -12,9 +12,10 @@ from django.utils import timezone
 
 from goodfit.core.audit import audit_updated, snapshot
 from goodfit.core.models import Team
-from goodfit.money import signals as sig
+from goodfit.money.domain import worth_signals as sig
+from goodfit.money.domain.rules import Rules, rules_from
+from goodfit.money.domain.texts import template_problems
 from goodfit.money.models import InteractionFlag, MoneySettings, WorthScore
-from goodfit.money.rules import Rules, rules_from
 from goodfit.money.selectors import (
     Suggestion,
     assess_in_memory,
@@ -23,7 +24,6 @@ from goodfit.money.selectors import (
     rules_for,
     team_rules,
 )
-from goodfit.money.texts import template_problems
 from goodfit.pipeline.models import Deal, Outcome, Stage
 
 FUTURE = InteractionFlag.Kind.FUTURE_BUSINESS_PROMISE
