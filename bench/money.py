@@ -97,7 +97,7 @@ def facts_of(c: Any, row: int) -> Any:
         return "email" if c.written[row, slot] else "call"
 
     items = [
-        s.Interaction(
+        s.InteractionFact(
             slot + 1, "in" if c.inbound[row, slot] else "out", channel(slot),
             dt.datetime.fromtimestamp(int(c.at[row, slot]), dt.UTC), int(c.words[row, slot]),
             frozenset({"immediate_demand"}) if c.immediate[row, slot] else frozenset(),

@@ -147,7 +147,7 @@ class ReferralUpdate(PatchInput):
     deal_id: Id | None = None
 
 
-class ReferralOut(Schema):
+class ProspectReferralOut(Schema):
     id: int
     referrer_id: int
     referrer: str

@@ -180,7 +180,7 @@ def referrals_of(prospect: Prospect) -> tuple[list[Referral], list[Referral]]:
 
 
 @dataclass(frozen=True)
-class ReferralOut:
+class AlternativeReferral:
     """A referral out to an alternative (recorded by the fit diagnosis)."""
 
     alternative: str
@@ -188,7 +188,7 @@ class ReferralOut:
     deal_title: str
 
 
-def referrals_out(deals: QuerySet[Deal] | list[Deal]) -> list[ReferralOut]:
+def referrals_out(deals: QuerySet[Deal] | list[Deal]) -> list[AlternativeReferral]:
     """Referrals to alternatives recorded by the fit app, when it is installed."""
     try:
         model = apps.get_model("fit", "ReferralOut")
@@ -198,4 +198,6 @@ def referrals_out(deals: QuerySet[Deal] | list[Deal]) -> list[ReferralOut]:
     if model._meta.get_field("alternative").is_relation:
         related.append("alternative")
     rows = model.objects.filter(deal__in=deals).select_related(*related)
-    return [ReferralOut(str(r.alternative), r.at, r.deal.title) for r in rows.order_by("-at")]
+    return [
+        AlternativeReferral(str(r.alternative), r.at, r.deal.title) for r in rows.order_by("-at")
+    ]

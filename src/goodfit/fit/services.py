@@ -86,7 +86,7 @@ def _check_alternative(alternative: Alternative) -> None:
 # Playbooks
 
 
-def _check_alternatives_exist(team: Team, version: pure.PlaybookVersion) -> None:
+def _check_alternatives_exist(team: Team, version: pure.PlaybookDefinition) -> None:
     names = set(
         Alternative.objects.filter(team=team, is_active=True).values_list("name", flat=True)
     )
@@ -102,7 +102,7 @@ def _check_alternatives_exist(team: Team, version: pure.PlaybookVersion) -> None
         raise ValidationError(errors)
 
 
-def playbook_check(*, team: Team, document: Any) -> pure.PlaybookVersion:
+def playbook_check(*, team: Team, document: Any) -> pure.PlaybookDefinition:
     """The validated playbook, or a ValidationError keyed by each bad rule's path."""
     try:
         version = playbook_read(document)

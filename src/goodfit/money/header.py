@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Sum
 
 from goodfit.core.extensions import HeaderFact
-from goodfit.money.models import Concession, Verdict, WorthScore
+from goodfit.money.models import Concession, WorthScore, WorthVerdict
 from goodfit.pipeline.domain.rules import below_margin_floor, deal_margin_pct
 from goodfit.pipeline.templatetags.pipeline_ui import money
 
@@ -23,7 +23,7 @@ def _worth(deal: Any) -> HeaderFact:
     )
     if latest is None:
         return HeaderFact("Worth", "Not scored", "neutral", "", "money")
-    verdict = Verdict(latest["recommendation"])
+    verdict = WorthVerdict(latest["recommendation"])
     if latest["score"] is None:
         return HeaderFact("Worth", verdict.label, "neutral", "", "money")
     detail = f"score {latest['score']}/100"

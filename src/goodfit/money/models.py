@@ -23,7 +23,7 @@ class Recommendation(models.TextChoices):
     WALK_AWAY = "walk_away", "Walk away"
 
 
-class Verdict(models.TextChoices):
+class WorthVerdict(models.TextChoices):
     """What a score row says: a recommendation, or that there is too little to go on."""
 
     PURSUE = "pursue", "Pursue"
@@ -147,7 +147,7 @@ class WorthScore(models.Model):
     deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="worth_scores")
     # None when there is not enough history to score the deal (``missing`` says why).
     score = models.PositiveSmallIntegerField(null=True, blank=True)
-    recommendation = models.CharField(max_length=20, choices=Verdict.choices)
+    recommendation = models.CharField(max_length=20, choices=WorthVerdict.choices)
     # The signals and resets as they were at that moment (see schemas.WorthOut).
     signals = models.JSONField(default=list)
     resets = models.JSONField(default=list)
@@ -166,7 +166,7 @@ class WorthScore(models.Model):
 
     @property
     def has_verdict(self) -> bool:
-        return self.recommendation != Verdict.NOT_ENOUGH_HISTORY
+        return self.recommendation != WorthVerdict.NOT_ENOUGH_HISTORY
 
 
 class WorthOverride(models.Model):

@@ -9,7 +9,7 @@ from typing import Any
 from ninja import Schema
 from pydantic import Field
 
-from goodfit.money.models import Concession, Recommendation, Verdict
+from goodfit.money.models import Concession, Recommendation, WorthVerdict
 from goodfit.pipeline.schemas import Input, Moment, Money, Params, PatchInput, Text, UserRef
 
 
@@ -55,7 +55,7 @@ class WorthOut(Schema):
     score: int | None = Field(
         None, description="0 (walk away) to 100 (good money); null without enough history."
     )
-    recommendation: Verdict | None = Field(
+    recommendation: WorthVerdict | None = Field(
         None, description="null only for a closed deal that never had a score."
     )
     signals: list[SignalOut] = Field([], description="Largest effect first.")

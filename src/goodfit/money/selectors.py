@@ -129,7 +129,7 @@ def _facts(deal: Any, hours: sig.WorkHours, parts: dict[str, dict[int, list]]) -
         if dismissed is None:
             active[interaction_id].add(kind)
     interactions = [
-        sig.Interaction(i, d, c, at, words, frozenset(active[i]) if i in active else NO_FLAGS)
+        sig.InteractionFact(i, d, c, at, words, frozenset(active[i]) if i in active else NO_FLAGS)
         for i, d, c, at, words in parts["interactions"].get(pk, [])
     ]
     facts = sig.DealFacts(
@@ -140,9 +140,9 @@ def _facts(deal: Any, hours: sig.WorkHours, parts: dict[str, dict[int, list]]) -
             deal.offering.min_margin_pct,
         ),
         interactions=interactions,
-        concessions=[sig.Concession(*row) for row in parts["concessions"].get(pk, [])],
+        concessions=[sig.ConcessionFact(*row) for row in parts["concessions"].get(pk, [])],
         meetings=[sig.Meeting(*row) for row in parts["meetings"].get(pk, [])],
-        quotes=[sig.Quote(*row) for row in parts["quotes"].get(pk, [])],
+        quotes=[sig.QuoteFact(*row) for row in parts["quotes"].get(pk, [])],
         time_entries=[sig.TimeEntry(*row) for row in parts["hours"].get(pk, [])],
         work_hours=hours,
         currency=deal.currency,

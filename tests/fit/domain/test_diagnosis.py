@@ -17,7 +17,7 @@ from goodfit.fit.domain.answers import (
     join_words,
     script_render,
 )
-from goodfit.fit.domain.diagnosis import Verdict, compile_playbook, diagnose
+from goodfit.fit.domain.diagnosis import FitVerdict, compile_playbook, diagnose
 from goodfit.fit.domain.playbook_format import playbook_read
 from tests.fit.playbooks import ATTORNEY, COUNSELING, debt_document
 
@@ -25,20 +25,20 @@ VERSION = playbook_read(debt_document())
 PLAYBOOK = compile_playbook(VERSION)
 ALL_CLEAR = {"garnished": False, "income": "steady", "kinds": frozenset({"cards"})}
 
-NEI = Verdict.NOT_ENOUGH_INFORMATION
+NEI = FitVerdict.NOT_ENOUGH_INFORMATION
 CASES = [
     ("nothing answered", {}, NEI),
-    ("garnishment alone rules out", {"garnished": True}, Verdict.NOT_A_FIT),
-    ("small debt fails the must-have", {"unsecured_debt": Decimal(3000)}, Verdict.NOT_A_FIT),
+    ("garnishment alone rules out", {"garnished": True}, FitVerdict.NOT_A_FIT),
+    ("small debt fails the must-have", {"unsecured_debt": Decimal(3000)}, FitVerdict.NOT_A_FIT),
     (
         "gates pass, score reaches threshold",
         {**ALL_CLEAR, "unsecured_debt": Decimal(25000), "behind": True},
-        Verdict.GOOD_FIT,
+        FitVerdict.GOOD_FIT,
     ),
     (
         "gates pass, score below threshold",
         {**ALL_CLEAR, "unsecured_debt": Decimal(9000), "behind": False},
-        Verdict.PARTIAL_FIT,
+        FitVerdict.PARTIAL_FIT,
     ),
     (
         "signals could still cross the threshold",
@@ -53,12 +53,12 @@ CASES = [
     (
         "garnishment wins over a great score",
         {**ALL_CLEAR, "garnished": True, "unsecured_debt": Decimal(50000), "behind": True},
-        Verdict.NOT_A_FIT,
+        FitVerdict.NOT_A_FIT,
     ),
     (
         "any-of negative signal from one answer",
         {**ALL_CLEAR, "kinds": frozenset({"student"}), "unsecured_debt": Decimal(25000)},
-        Verdict.PARTIAL_FIT,
+        FitVerdict.PARTIAL_FIT,
     ),
 ]
 
@@ -129,11 +129,11 @@ answer_sets = st.fixed_dictionaries({}, optional=answer_values)
 @settings(max_examples=300, deadline=None)
 @given(answer_sets, st.data())
 def test_answering_more_never_turns_a_not_a_fit_into_a_fit(answers, data):
-    if diagnose(PLAYBOOK, answers).verdict is not Verdict.NOT_A_FIT:
+    if diagnose(PLAYBOOK, answers).verdict is not FitVerdict.NOT_A_FIT:
         return
     missing = {k: v for k, v in answer_values.items() if k not in answers}
     more = data.draw(st.fixed_dictionaries({}, optional=missing))
-    assert diagnose(PLAYBOOK, {**answers, **more}).verdict is Verdict.NOT_A_FIT
+    assert diagnose(PLAYBOOK, {**answers, **more}).verdict is FitVerdict.NOT_A_FIT
 
 
 @settings(max_examples=300, deadline=None)
@@ -224,8 +224,8 @@ def test_dates_compare_as_dates():
         ],
     }
     playbook = compile_playbook(playbook_read(doc))
-    assert diagnose(playbook, {"start": dt.date(2029, 5, 1)}).verdict is Verdict.GOOD_FIT
-    assert diagnose(playbook, {"start": dt.date(2031, 5, 1)}).verdict is Verdict.NOT_A_FIT
+    assert diagnose(playbook, {"start": dt.date(2029, 5, 1)}).verdict is FitVerdict.GOOD_FIT
+    assert diagnose(playbook, {"start": dt.date(2031, 5, 1)}).verdict is FitVerdict.NOT_A_FIT
 
 
 def test_the_script_reaches_only_the_plain_values_given():

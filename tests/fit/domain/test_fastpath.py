@@ -14,11 +14,11 @@ from goodfit.fit.domain.diagnosis import (
     AnswerType,
     Condition,
     Criterion,
+    FitVerdict,
     Group,
     Kind,
-    PlaybookVersion,
+    PlaybookDefinition,
     Question,
-    Verdict,
     compile_playbook,
     diagnose,
     diagnose_full,
@@ -101,15 +101,15 @@ def test_keys_and_values_reach_the_generated_code_as_data_never_as_source():
         kind=Kind.DISQUALIFIER,
         when=Group("all", (Condition(question=key, op="contains", value="') or True or ('"),)),
     )
-    playbook = compile_playbook(PlaybookVersion(questions=(question,), criteria=(rule,)))
-    assert diagnose(playbook, {}).verdict is Verdict.NOT_ENOUGH_INFORMATION
-    assert diagnose(playbook, {key: "nothing here"}).verdict is Verdict.GOOD_FIT
-    assert diagnose(playbook, {key: "so ') OR TRUE OR (' it is"}).verdict is Verdict.NOT_A_FIT
+    playbook = compile_playbook(PlaybookDefinition(questions=(question,), criteria=(rule,)))
+    assert diagnose(playbook, {}).verdict is FitVerdict.NOT_ENOUGH_INFORMATION
+    assert diagnose(playbook, {key: "nothing here"}).verdict is FitVerdict.GOOD_FIT
+    assert diagnose(playbook, {key: "so ') OR TRUE OR (' it is"}).verdict is FitVerdict.NOT_A_FIT
 
 
 def test_a_playbook_without_criteria_is_a_good_fit_at_a_zero_threshold():
-    playbook = compile_playbook(PlaybookVersion(questions=(), criteria=()))
+    playbook = compile_playbook(PlaybookDefinition(questions=(), criteria=()))
     assert (diagnose(playbook, {}).verdict, diagnose(playbook, {}).score) == (
-        Verdict.GOOD_FIT,
+        FitVerdict.GOOD_FIT,
         0.0,
     )

@@ -9,13 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from goodfit.fit.domain.diagnosis import Verdict, compile_playbook, diagnose, diagnose_full
+from goodfit.fit.domain.diagnosis import FitVerdict, compile_playbook, diagnose, diagnose_full
 from goodfit.fit.domain.playbook_format import playbook_document, playbook_read
 from tests.fit.playbooks import ACCOUNTANT, FREE_TOOL, PAYROLL, grouped_document
 
 VERSION = playbook_read(grouped_document())
 PLAYBOOK = compile_playbook(VERSION)
-NEI = Verdict.NOT_ENOUGH_INFORMATION
+NEI = FitVerdict.NOT_ENOUGH_INFORMATION
 M = Decimal
 
 
@@ -93,16 +93,16 @@ ALL_CLEAR = {
     ("answers", "verdict"),
     [
         ({}, NEI),
-        ({**ALL_CLEAR, "pains": frozenset({"tax time", "late payments"})}, Verdict.GOOD_FIT),
-        ({**ALL_CLEAR, "pains": frozenset({"tax time"}), "invoices": 10.0}, Verdict.PARTIAL_FIT),
+        ({**ALL_CLEAR, "pains": frozenset({"tax time", "late payments"})}, FitVerdict.GOOD_FIT),
+        ({**ALL_CLEAR, "pains": frozenset({"tax time"}), "invoices": 10.0}, FitVerdict.PARTIAL_FIT),
         # one pain: the +1 signal left cannot reach 3, so the verdict need not wait for it
-        ({**ALL_CLEAR, "pains": frozenset({"tax time"})}, Verdict.PARTIAL_FIT),
+        ({**ALL_CLEAR, "pains": frozenset({"tax time"})}, FitVerdict.PARTIAL_FIT),
         (
             {**ALL_CLEAR, "pains": frozenset({"tax time"}), "seats": 1.0, "budget": M(60)},
-            Verdict.PARTIAL_FIT,
+            FitVerdict.PARTIAL_FIT,
         ),
-        ({"needs": frozenset({"payroll"})}, Verdict.NOT_A_FIT),
-        ({**ALL_CLEAR, "budget": M(10)}, Verdict.NOT_A_FIT),
+        ({"needs": frozenset({"payroll"})}, FitVerdict.NOT_A_FIT),
+        ({**ALL_CLEAR, "budget": M(10)}, FitVerdict.NOT_A_FIT),
     ],
 )
 def test_verdicts_over_groups(answers, verdict):
@@ -120,7 +120,7 @@ def test_not_a_fit_without_an_alternative_asks_what_decides_the_referral():
     # one are still open: ask those to know where to send the prospect.
     answers = {"budget": M(25), "seats": 5.0, "sole_trader": True}
     result = diagnose(PLAYBOOK, answers)
-    assert result.verdict is Verdict.NOT_A_FIT
+    assert result.verdict is FitVerdict.NOT_A_FIT
     assert result.alternatives == ()
     assert result.referral_undecided
     keys = [q.key for q in result.referral_questions]
@@ -263,7 +263,7 @@ def test_answers_arriving_one_by_one_in_any_order_end_in_the_same_diagnosis(answ
     so_far = {}
     for key in keys:
         so_far[key] = answers[key]
-        assert diagnose(PLAYBOOK, dict(so_far)).verdict in Verdict
+        assert diagnose(PLAYBOOK, dict(so_far)).verdict in FitVerdict
     assert diagnose(PLAYBOOK, so_far) == diagnose_full(PLAYBOOK, answers)
 
 

@@ -27,9 +27,9 @@ SLOW_TERSE = [
 PROMISED = [*CLEAN[:1], dataclasses.replace(CLEAN[1], flags=frozenset(FUTURE)), *CLEAN[2:]]
 
 
-def quotes(*terms: tuple[int, str]) -> list[s.Quote]:
+def quotes(*terms: tuple[int, str]) -> list[s.QuoteFact]:
     return [
-        s.Quote(i + 1, i + 1, D(amount), text, CLEAN[0].occurred_at) for i, (amount, text) in
+        s.QuoteFact(i + 1, i + 1, D(amount), text, CLEAN[0].occurred_at) for i, (amount, text) in
         enumerate(terms)
     ]  # fmt: skip
 
@@ -61,11 +61,11 @@ SEVERE_CASES = [
         interactions=PROMISED, terms=dataclasses.replace(GOOD_TERMS, discount_pct=D("10"))),
      ["promise_for_discount"]),
     ("a discount concession after the promise", facts(
-        interactions=PROMISED, concessions=[s.Concession(1, "discount", D("500"), PROMISED[3]
+        interactions=PROMISED, concessions=[s.ConcessionFact(1, "discount", D("500"), PROMISED[3]
                                                          .occurred_at)]),
      ["promise_for_discount"]),
     ("a discount given before the promise", facts(
-        interactions=PROMISED, concessions=[s.Concession(1, "discount", D("500"), PROMISED[0]
+        interactions=PROMISED, concessions=[s.ConcessionFact(1, "discount", D("500"), PROMISED[0]
                                                          .occurred_at)]), []),
     ("a promise without a discount", facts(interactions=PROMISED), []),
     ("the margin 16 points under the floor", facts(interactions=CLEAN, terms=FAR_BELOW),

@@ -23,7 +23,7 @@ def at(hours: float) -> dt.datetime:
 
 
 def touch(id, direction, hours, channel="email", words=10, flags=()):
-    return s.Interaction(id, direction, channel, at(hours), words, frozenset(flags))
+    return s.InteractionFact(id, direction, channel, at(hours), words, frozenset(flags))
 
 
 def facts(**fields) -> s.DealFacts:
@@ -51,7 +51,7 @@ def test_a_clean_good_margin_deal_scores_high_and_is_pursued():
     [
         ({"terms": s.Terms(D("20000"), D("50"), D("8000"), D("35"))}, "margin", "is 20%,"),
         (
-            {"concessions": [s.Concession(7, "custom_work", D("3000"), T0)]},
+            {"concessions": [s.ConcessionFact(7, "custom_work", D("3000"), T0)]},
             "concessions",
             "custom work",
         ),
@@ -77,7 +77,7 @@ def test_a_clean_good_margin_deal_scores_high_and_is_pursued():
             "1 declined, 1 missed",
         ),
         (
-            {"quotes": [s.Quote(i, i, D("20000"), "1 site", at(i * 24)) for i in range(1, 6)]},
+            {"quotes": [s.QuoteFact(i, i, D("20000"), "1 site", at(i * 24)) for i in range(1, 6)]},
             "quote_resends",
             "sent 5 times; 4 of the re-sends had the same terms",
         ),
@@ -131,7 +131,7 @@ def test_discount_concessions_are_not_counted_twice_in_the_margin():
     discounted = s.Terms(D("20000"), D("10"), D("8000"), D("35"))
     plain = s.assess(facts(terms=discounted))
     logged = s.assess(
-        facts(terms=discounted, concessions=[s.Concession(1, "discount", D("2000"), T0)])
+        facts(terms=discounted, concessions=[s.ConcessionFact(1, "discount", D("2000"), T0)])
     )
     assert by_key(plain)["margin"].value == by_key(logged)["margin"].value
 
@@ -151,7 +151,7 @@ def test_a_deal_with_everything_wrong_is_walked_away_from():
         touch(20 + i, "in", i * 24 + 10, "message", 2, {"future_business_promise"})
         for i in range(3)
     ]
-    quotes = [s.Quote(i, i, D("16800"), "1 site", at(i)) for i in range(1, 6)]
+    quotes = [s.QuoteFact(i, i, D("16800"), "1 site", at(i)) for i in range(1, 6)]
     result = s.assess(facts(terms=terms, interactions=chase + texts, quotes=quotes))
     assert result.recommendation == "walk_away"
     assert result.score < 45
@@ -200,7 +200,7 @@ channels = st.sampled_from(["call", "email", "meeting", "message", "chat"])
 def histories(draw):
     count = draw(st.integers(0, 14))
     items = [
-        s.Interaction(
+        s.InteractionFact(
             id=index + 1,
             direction=draw(st.sampled_from(["in", "out"])),
             channel=draw(channels),
@@ -217,11 +217,11 @@ def histories(draw):
         D(draw(st.integers(0, 60))),
     )
     quotes = [
-        s.Quote(i + 1, i + 1, D(draw(st.sampled_from([900, 1000]))), "terms", at(i))
+        s.QuoteFact(i + 1, i + 1, D(draw(st.sampled_from([900, 1000]))), "terms", at(i))
         for i in range(draw(st.integers(0, 5)))
     ]
     concessions = [
-        s.Concession(i + 1, draw(st.sampled_from(KINDS)), D(draw(st.integers(0, 3000))), T0)
+        s.ConcessionFact(i + 1, draw(st.sampled_from(KINDS)), D(draw(st.integers(0, 3000))), T0)
         for i in range(draw(st.integers(0, 4)))
     ]
     zone = draw(st.sampled_from(["UTC", "America/Chicago", "Etc/GMT-3"]))
@@ -259,7 +259,7 @@ def _flag_one(deal: s.DealFacts, flag: str) -> s.DealFacts:
 
 BAD_ADDITIONS = {
     "a concession": lambda d: dataclasses.replace(
-        d, concessions=[*d.concessions, s.Concession(99, "free_extra", D("500"), T0)]
+        d, concessions=[*d.concessions, s.ConcessionFact(99, "free_extra", D("500"), T0)]
     ),
     "a deeper discount": lambda d: dataclasses.replace(
         d, terms=dataclasses.replace(d.terms, discount_pct=min(D(100), d.terms.discount_pct + 10))
@@ -268,11 +268,11 @@ BAD_ADDITIONS = {
         d,
         interactions=[
             *d.interactions,
-            s.Interaction(_next_id(d), "out", "email", _last(d) + dt.timedelta(hours=1), 5),
+            s.InteractionFact(_next_id(d), "out", "email", _last(d) + dt.timedelta(hours=1), 5),
         ],
     ),
     "a quote re-sent": lambda d: dataclasses.replace(
-        d, quotes=[*d.quotes, s.Quote(99, 99, D("1000"), "terms", at(999))]
+        d, quotes=[*d.quotes, s.QuoteFact(99, 99, D("1000"), "terms", at(999))]
     ),
     "a declined meeting": lambda d: dataclasses.replace(
         d, meetings=[*d.meetings, s.Meeting(999, "declined")]

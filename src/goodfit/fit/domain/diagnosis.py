@@ -38,12 +38,12 @@ from goodfit.fit.domain.playbook import (
     Calc,
     Condition,
     Criterion,
+    FitVerdict,
     Group,
     Kind,
     Node,
-    PlaybookVersion,
+    PlaybookDefinition,
     Question,
-    Verdict,
     is_flat,
 )
 
@@ -59,15 +59,15 @@ __all__ = [
     "CompiledPlaybook",
     "Condition",
     "Criterion",
-    "Diagnosis",
+    "DiagnosisResult",
+    "FitVerdict",
     "Group",
     "Kind",
     "NextQuestion",
     "OpenCriterion",
-    "PlaybookVersion",
+    "PlaybookDefinition",
     "Question",
     "Reason",
-    "Verdict",
     "compile_playbook",
     "diagnose",
     "diagnose_full",
@@ -229,7 +229,7 @@ class _Compiled:
 
 @dataclass(frozen=True)
 class CompiledPlaybook:
-    version: PlaybookVersion
+    version: PlaybookDefinition
     disqualifiers: tuple[_Compiled, ...]
     must_haves: tuple[_Compiled, ...]
     signals: tuple[_Compiled, ...]
@@ -237,7 +237,7 @@ class CompiledPlaybook:
     fast: FastVerdict
 
 
-def compile_playbook(version: PlaybookVersion) -> CompiledPlaybook:
+def compile_playbook(version: PlaybookDefinition) -> CompiledPlaybook:
     """Turn a (validated) playbook into test functions; do it once per version."""
     types = {q.key: q.type for q in version.questions}
 
@@ -277,10 +277,10 @@ def compile_playbook(version: PlaybookVersion) -> CompiledPlaybook:
 
 
 _FAST_VERDICTS = (
-    Verdict.NOT_A_FIT,
-    Verdict.NOT_ENOUGH_INFORMATION,
-    Verdict.GOOD_FIT,
-    Verdict.PARTIAL_FIT,
+    FitVerdict.NOT_A_FIT,
+    FitVerdict.NOT_ENOUGH_INFORMATION,
+    FitVerdict.GOOD_FIT,
+    FitVerdict.PARTIAL_FIT,
 )
 
 
@@ -350,7 +350,7 @@ class OpenCriterion(NamedTuple):
     waiting_on: tuple[str, ...]
 
 
-class Diagnosis:
+class DiagnosisResult:
     """The outcome for one set of answers.
 
     The verdict and score are decided eagerly (by the playbook's generated function in
@@ -363,7 +363,7 @@ class Diagnosis:
 
     def __init__(
         self,
-        verdict: Verdict,
+        verdict: FitVerdict,
         score: float,
         playbook: CompiledPlaybook,
         answers: Mapping[str, Any],
@@ -384,7 +384,7 @@ class Diagnosis:
 
     @property
     def alternatives(self) -> tuple[str, ...]:
-        if self.verdict is not Verdict.NOT_A_FIT:
+        if self.verdict is not FitVerdict.NOT_A_FIT:
             return ()
         d = self.detail
         names = (n for c in d.fired + d.failed for n in c.criterion.alternatives)
@@ -403,7 +403,7 @@ class Diagnosis:
     def next_questions(self) -> tuple[NextQuestion, ...]:
         """While the verdict is open: the questions that could decide it, ranked."""
         d = self.detail
-        if d.verdict is not Verdict.NOT_ENOUGH_INFORMATION:
+        if d.verdict is not FitVerdict.NOT_ENOUGH_INFORMATION:
             return ()
         pending = d.open_gates + (d.open_signals if d.signals_matter else [])
         return _rank(self._playbook.order, pending, self._answers, lambda c: c.why)
@@ -415,7 +415,7 @@ class Diagnosis:
         They keep open a disqualifier or must-have whose alternatives are not named yet;
         once answered, the alternative is named (or ruled out).
         """
-        if self.verdict is not Verdict.NOT_A_FIT:
+        if self.verdict is not FitVerdict.NOT_A_FIT:
             return ()
         named = set(self.alternatives)
         deciding = [c for c in self.detail.open_gates if set(c.criterion.alternatives) - named]
@@ -438,14 +438,14 @@ class Diagnosis:
 
     @property
     def talking_points(self) -> tuple[str, ...]:
-        if self.verdict is Verdict.NOT_A_FIT:
+        if self.verdict is FitVerdict.NOT_A_FIT:
             return ()
         held = (c.criterion for c in self.detail.held)
         return tuple(c.benefit for c in held if c.weight > 0 and c.benefit)
 
     @property
     def gaps(self) -> tuple[str, ...]:
-        if self.verdict not in (Verdict.PARTIAL_FIT, Verdict.NOT_ENOUGH_INFORMATION):
+        if self.verdict not in (FitVerdict.PARTIAL_FIT, FitVerdict.NOT_ENOUGH_INFORMATION):
             return ()
         missed = (c.criterion for c in self.detail.missed)
         return tuple(c.gap or f"Not the case: {c.reason}" for c in missed if c.weight > 0)
@@ -463,14 +463,14 @@ class Diagnosis:
         )
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Diagnosis):
+        if not isinstance(other, DiagnosisResult):
             return NotImplemented
         return self._key() == other._key()
 
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return f"Diagnosis({self.verdict.value}, score={self.score:g})"
+        return f"DiagnosisResult({self.verdict.value}, score={self.score:g})"
 
 
 def _failed_text(c: Criterion) -> str:
@@ -480,7 +480,7 @@ def _failed_text(c: Criterion) -> str:
 class _Detail(NamedTuple):
     """Which criteria fired, failed, were met, held, missed, or are still open."""
 
-    verdict: Verdict
+    verdict: FitVerdict
     score: float
     fired: list[_Compiled]
     failed: list[_Compiled]
@@ -492,7 +492,7 @@ class _Detail(NamedTuple):
     signals_matter: bool  # the open signals could still move the score across the threshold
 
 
-def diagnose(pb: CompiledPlaybook, answers: Mapping[str, Any]) -> Diagnosis:
+def diagnose(pb: CompiledPlaybook, answers: Mapping[str, Any]) -> DiagnosisResult:
     """The verdict for ``answers`` (question key → typed value; None or absent = unanswered).
 
     Verdict and score come from the playbook's generated function; everything else is
@@ -501,13 +501,13 @@ def diagnose(pb: CompiledPlaybook, answers: Mapping[str, Any]) -> Diagnosis:
     ``diagnose_full`` gives the same result the long way, everything up front.
     """
     verdict, score = pb.fast(answers)
-    return Diagnosis(verdict, score, pb, answers)
+    return DiagnosisResult(verdict, score, pb, answers)
 
 
-def diagnose_full(pb: CompiledPlaybook, answers: Mapping[str, Any]) -> Diagnosis:
+def diagnose_full(pb: CompiledPlaybook, answers: Mapping[str, Any]) -> DiagnosisResult:
     """The same diagnosis, every criterion evaluated one by one up front."""
     detail = _evaluate(pb, answers)
-    return Diagnosis(detail.verdict, detail.score, pb, answers, detail)
+    return DiagnosisResult(detail.verdict, detail.score, pb, answers, detail)
 
 
 def _evaluate(pb: CompiledPlaybook, answers: Mapping[str, Any]) -> _Detail:
@@ -545,11 +545,11 @@ def _evaluate(pb: CompiledPlaybook, answers: Mapping[str, Any]) -> _Detail:
     threshold = pb.version.threshold
     undecided = score + low < threshold <= score + high
     if fired or failed:
-        verdict = Verdict.NOT_A_FIT
+        verdict = FitVerdict.NOT_A_FIT
     elif open_gates or undecided:
-        verdict = Verdict.NOT_ENOUGH_INFORMATION
+        verdict = FitVerdict.NOT_ENOUGH_INFORMATION
     else:
-        verdict = Verdict.GOOD_FIT if score >= threshold else Verdict.PARTIAL_FIT
+        verdict = FitVerdict.GOOD_FIT if score >= threshold else FitVerdict.PARTIAL_FIT
     return _Detail(
         verdict, score, fired, failed, met, held, missed, open_gates, open_signals, undecided
     )

@@ -27,7 +27,7 @@ class Kind(StrEnum):
     SIGNAL = "signal"
 
 
-class Verdict(StrEnum):
+class FitVerdict(StrEnum):
     GOOD_FIT = "good_fit"
     PARTIAL_FIT = "partial_fit"
     NOT_A_FIT = "not_a_fit"
@@ -35,10 +35,10 @@ class Verdict(StrEnum):
 
 
 VERDICT_LABELS = {
-    Verdict.GOOD_FIT: "Good fit",
-    Verdict.PARTIAL_FIT: "Partial fit",
-    Verdict.NOT_A_FIT: "Not a fit",
-    Verdict.NOT_ENOUGH_INFORMATION: "Not enough information",
+    FitVerdict.GOOD_FIT: "Good fit",
+    FitVerdict.PARTIAL_FIT: "Partial fit",
+    FitVerdict.NOT_A_FIT: "Not a fit",
+    FitVerdict.NOT_ENOUGH_INFORMATION: "Not enough information",
 }
 
 # Which operators make sense for which answer type; the value each expects is checked
@@ -138,7 +138,7 @@ class Criterion:
 
 
 @dataclass(frozen=True, slots=True)
-class PlaybookVersion:
+class PlaybookDefinition:
     questions: tuple[Question, ...]
     criteria: tuple[Criterion, ...]
     threshold: float = 0.0

@@ -1,6 +1,6 @@
 """The playbook document (YAML or JSON): reading it with an error for every bad rule.
 
-Pure Python. ``playbook_read(document)`` returns a ``PlaybookVersion`` or raises
+Pure Python. ``playbook_read(document)`` returns a ``PlaybookDefinition`` or raises
 ``PlaybookError`` listing every problem with its key path
 (``criteria[2].when[0].value``), what was wrong and what is accepted.
 ``playbook_document(version)`` is the inverse (what export writes).
@@ -24,7 +24,7 @@ from goodfit.fit.domain.diagnosis import (
     Condition,
     Criterion,
     Kind,
-    PlaybookVersion,
+    PlaybookDefinition,
     Question,
 )
 from goodfit.fit.domain.expressions import ExpressionError, expression_parse
@@ -406,7 +406,7 @@ def _script_parts(script: str) -> list[tuple[str, str, str | None]]:
     ]
 
 
-def playbook_read(document: Any) -> PlaybookVersion:
+def playbook_read(document: Any) -> PlaybookDefinition:
     """A validated playbook version, or PlaybookError naming every problem."""
     reader = _Reader()
     doc = reader.mapping(document, "(document)", TOP_KEYS)
@@ -434,7 +434,7 @@ def playbook_read(document: Any) -> PlaybookVersion:
     script = _script(reader, doc)
     if reader.issues:
         raise PlaybookError(reader.issues)
-    return PlaybookVersion(tuple(questions.values()), criteria, float(threshold), script)
+    return PlaybookDefinition(tuple(questions.values()), criteria, float(threshold), script)
 
 
 def _number_out(value: float) -> float | int:
@@ -478,7 +478,7 @@ def _criterion_out(c: Criterion) -> dict[str, Any]:
     return out
 
 
-def playbook_document(version: PlaybookVersion) -> dict[str, Any]:
+def playbook_document(version: PlaybookDefinition) -> dict[str, Any]:
     """The JSON-able document of a version: what is stored, exported and re-imported."""
     return {
         "format": FORMAT,

@@ -7,7 +7,7 @@ from typing import Any
 from django import template
 from django.utils.html import format_html
 
-from goodfit.fit.models import Verdict
+from goodfit.fit.models import VERDICT_CHOICES
 
 register = template.Library()
 
@@ -18,7 +18,7 @@ def verdict_badge(verdict: Any) -> str:
     if not verdict:
         return format_html('<span class="badge badge-neutral">{}</span>', "Not diagnosed")
     value = str(getattr(verdict, "value", verdict))
-    label = dict(Verdict.choices).get(value, value)
+    label = dict(VERDICT_CHOICES).get(value, value)
     return format_html('<span class="badge badge-verdict-{}">{}</span>', value, label)
 
 

@@ -42,7 +42,7 @@ class Refusal:
 
 
 @dataclass(frozen=True)
-class Verdict:
+class CadenceCheck:
     """``allowed`` or not; ``refusals`` say why; ``next_allowed`` is the first moment that
     passes every rule (None when no moment ever will, as for do-not-contact)."""
 
@@ -92,11 +92,11 @@ def cadence_check(
     policy: CadencePolicy,
     do_not_contact: bool = False,
     who: str = "the prospect",
-) -> Verdict:
+) -> CadenceCheck:
     """Check a proposed follow-up time against every rule; say why it is refused."""
     if do_not_contact:
         message = f"{_cap(who)} asked not to be contacted, so no follow-up can be scheduled."
-        return Verdict(False, (Refusal(Reason.DO_NOT_CONTACT, message),), None)
+        return CadenceCheck(False, (Refusal(Reason.DO_NOT_CONTACT, message),), None)
     refusals: list[Refusal] = []
     if when < now - dt.timedelta(minutes=1):
         refusals.append(Refusal(Reason.IN_THE_PAST, "That time has already passed."))
@@ -118,9 +118,9 @@ def cadence_check(
             )
         )
     if not refusals:
-        return Verdict(True, (), when.astimezone(UTC))
+        return CadenceCheck(True, (), when.astimezone(UTC))
     start = max(when, now)
-    return Verdict(False, tuple(refusals), _next_fitting(start, touches, policy, hours))
+    return CadenceCheck(False, tuple(refusals), _next_fitting(start, touches, policy, hours))
 
 
 def _days(window: dt.timedelta) -> str:

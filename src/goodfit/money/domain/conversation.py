@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from goodfit.money.domain.facts import Interaction
+    from goodfit.money.domain.facts import InteractionFact
 
 IN, OUT = "in", "out"
 # Channels that carry written words from the prospect (a call's word count is our summary).
@@ -17,20 +17,20 @@ HOUR = 3600.0
 
 @dataclass(frozen=True)
 class Conversation:
-    ordered: tuple[Interaction, ...]  # every interaction, oldest first (ties by id)
-    inbound: tuple[Interaction, ...]
-    messages_out: tuple[Interaction, ...]  # our calls, emails, texts and chats
-    unanswered: tuple[Interaction, ...]  # those the prospect did not answer
-    replies: tuple[tuple[float, Interaction], ...]  # (hours waited, the reply), oldest first
-    written_replies: tuple[Interaction, ...]
+    ordered: tuple[InteractionFact, ...]  # every interaction, oldest first (ties by id)
+    inbound: tuple[InteractionFact, ...]
+    messages_out: tuple[InteractionFact, ...]  # our calls, emails, texts and chats
+    unanswered: tuple[InteractionFact, ...]  # those the prospect did not answer
+    replies: tuple[tuple[float, InteractionFact], ...]  # (hours waited, the reply), oldest first
+    written_replies: tuple[InteractionFact, ...]
 
 
-def _is_message_out(item: Interaction) -> bool:
+def _is_message_out(item: InteractionFact) -> bool:
     """Our reaching out. A meeting is not a message: being in one is an answer already."""
     return item.direction == OUT and item.channel != "meeting"
 
 
-def conversation(interactions: Sequence[Interaction]) -> Conversation:
+def conversation(interactions: Sequence[InteractionFact]) -> Conversation:
     """Pair our messages with the prospect's replies.
 
     A message of ours is answered when the next exchange (meetings aside) comes from the

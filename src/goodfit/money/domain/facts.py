@@ -25,7 +25,7 @@ class Terms:
 
 
 @dataclass(frozen=True, slots=True)
-class Concession:
+class ConcessionFact:
     id: int
     kind: str  # discount, free_extra, extended_terms, custom_work
     value: Decimal
@@ -33,7 +33,7 @@ class Concession:
 
 
 @dataclass(frozen=True, slots=True)
-class Interaction:
+class InteractionFact:
     id: int
     direction: str  # "in" from the prospect, "out" from us
     channel: str  # call, email, meeting, message, chat
@@ -75,7 +75,7 @@ class Meeting:
 
 
 @dataclass(frozen=True, slots=True)
-class Quote:
+class QuoteFact:
     id: int
     version: int
     amount: Decimal
@@ -92,10 +92,10 @@ class TimeEntry:
 @dataclass(frozen=True)
 class DealFacts:
     terms: Terms
-    interactions: Sequence[Interaction] = ()
-    concessions: Sequence[Concession] = ()
+    interactions: Sequence[InteractionFact] = ()
+    concessions: Sequence[ConcessionFact] = ()
     meetings: Sequence[Meeting] = ()
-    quotes: Sequence[Quote] = ()
+    quotes: Sequence[QuoteFact] = ()
     time_entries: Sequence[TimeEntry] = ()
     work_hours: WorkHours = field(default_factory=WorkHours)
     currency: str = ""

@@ -20,11 +20,11 @@ from zoneinfo import ZoneInfo
 
 from goodfit.money.domain.conversation import Conversation, conversation
 from goodfit.money.domain.facts import (
-    Concession,
+    ConcessionFact,
     DealFacts,
-    Interaction,
+    InteractionFact,
     Meeting,
-    Quote,
+    QuoteFact,
     Terms,
     TimeEntry,
     WorkHours,
@@ -34,8 +34,8 @@ from goodfit.money.domain.severe import Context, Severe, severe_signals
 from goodfit.pipeline.domain.rules import deal_margin_pct, net_amount
 
 __all__ = [
-    "Assessment", "Concession", "DealFacts", "Evidence", "Interaction", "Meeting", "Quote",
-    "Reset", "Severe", "Signal", "Terms", "TimeEntry", "WorkHours", "assess",
+    "Assessment", "ConcessionFact", "DealFacts", "Evidence", "InteractionFact", "Meeting",
+    "QuoteFact", "Reset", "Severe", "Signal", "Terms", "TimeEntry", "WorkHours", "assess",
 ]  # fmt: skip
 
 IN, OUT = "in", "out"
@@ -97,7 +97,7 @@ def ramp(value: float, ok: float, full: float) -> float:
 
 
 def _ids(
-    kind: str, rows: Iterable[Interaction | Concession | Quote | TimeEntry]
+    kind: str, rows: Iterable[InteractionFact | ConcessionFact | QuoteFact | TimeEntry]
 ) -> tuple[Evidence, ...]:
     return tuple(sorted(Evidence(kind, r.id) for r in rows)) if rows else ()
 
