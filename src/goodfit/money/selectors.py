@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from goodfit.core.models import Membership
 from goodfit.money.domain import worth_signals as sig
+from goodfit.money.domain.findings import score_fields
 from goodfit.money.domain.rules import Rules, rules_from
 from goodfit.money.domain.texts import future_business_phrases
 from goodfit.money.models import (
@@ -245,8 +246,6 @@ def assess_in_memory(
 def unsaved_scores(deals: Sequence[Any], rules: Rules) -> dict[int, WorthScore]:
     """Scores for deals that have no stored score (made before scores were kept, or by
     bulk imports): computed for the page, never saved."""
-    from goodfit.money.services.worth import score_fields
-
     results, _ = assess_in_memory(deals, rules)
     now = timezone.now()
     return {

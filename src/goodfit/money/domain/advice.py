@@ -14,14 +14,10 @@ What would have to change is returned whatever the recommendation, pursue includ
 from __future__ import annotations
 
 from decimal import ROUND_FLOOR, Decimal
-from typing import TYPE_CHECKING
 
+from goodfit.money.domain.facts import DealFacts, extras_cost
+from goodfit.money.domain.findings import Reset, Severe, Signal
 from goodfit.money.domain.rules import Rules
-
-if TYPE_CHECKING:
-    from goodfit.money.domain.facts import DealFacts
-    from goodfit.money.domain.severe import Severe
-    from goodfit.money.domain.worth_signals import Reset, Signal
 
 PURSUE, RESET_TERMS, WALK_AWAY = "pursue", "reset_terms", "walk_away"
 NOT_ENOUGH = "not_enough_history"
@@ -43,8 +39,6 @@ def max_discount_for_floor(facts: DealFacts, extras: Decimal) -> Decimal | None:
 
 def margin_reset(facts: DealFacts, reason: str = "") -> tuple[str, str]:
     """The term and the change that brings the margin back to the offering's floor."""
-    from goodfit.money.domain.worth_signals import extras_cost
-
     best = max_discount_for_floor(facts, extras_cost(facts))
     if best is None:
         return "price", (
@@ -92,8 +86,6 @@ def resets_for(
 ) -> tuple[Reset, ...]:
     """What would have to change: the severe signals' changes first, then one line per
     term for every signal at ``reset_severity`` or more, the largest effect first."""
-    from goodfit.money.domain.worth_signals import Reset
-
     resets: dict[str, str] = {}
     for found in severe:
         resets.setdefault(found.term, found.change)

@@ -14,6 +14,11 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+# A concession's kind, and the flags a person puts on an interaction, that the rules read.
+DISCOUNT = "discount"
+FUTURE_PROMISE = "future_business_promise"
+REP_PROMISE = "rep_hard_promise"
+IMMEDIATE = "immediate_demand"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,3 +104,8 @@ class DealFacts:
     time_entries: Sequence[TimeEntry] = ()
     work_hours: WorkHours = field(default_factory=WorkHours)
     currency: str = ""
+
+
+def extras_cost(facts: DealFacts) -> Decimal:
+    """What non-discount concessions cost us; discounts are already in ``discount_pct``."""
+    return sum((c.value for c in facts.concessions if c.kind != DISCOUNT), Decimal(0))

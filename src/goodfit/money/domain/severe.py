@@ -20,26 +20,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from goodfit.money.domain.advice import margin_reset
+from goodfit.money.domain.facts import DISCOUNT, FUTURE_PROMISE, IMMEDIATE
+from goodfit.money.domain.findings import Evidence, Severe, Signal
 from goodfit.money.domain.rules import Rules
 
 if TYPE_CHECKING:
     from goodfit.money.domain.conversation import Conversation
     from goodfit.money.domain.facts import DealFacts
-    from goodfit.money.domain.worth_signals import Evidence, Signal
-
-IMMEDIATE = "immediate_demand"
-FUTURE_PROMISE = "future_business_promise"
-DISCOUNT = "discount"
-
-
-@dataclass(frozen=True)
-class Severe:
-    key: str
-    label: str
-    reason: str  # what was seen, with numbers
-    term: str  # the term the change is about (shared with ``Reset.term``)
-    change: str  # the change it asks for
-    evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -51,8 +39,6 @@ class Context:
 
 
 def _ev(kind: str, ids: list[int]) -> tuple[Evidence, ...]:
-    from goodfit.money.domain.worth_signals import Evidence
-
     return tuple(Evidence(kind, i) for i in sorted(set(ids)))
 
 
@@ -158,8 +144,6 @@ def margin_far_below(ctx: Context) -> Severe | None:
     gap = floor - margin.value
     if gap < ctx.rules.severe_margin_gap_pts:
         return None
-    from goodfit.money.domain.advice import margin_reset
-
     term, change = margin_reset(ctx.facts)
     return Severe(
         "margin_far_below",

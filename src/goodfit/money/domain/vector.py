@@ -20,7 +20,7 @@ from goodfit.money.domain.conversation import WRITTEN
 from goodfit.money.domain.rules import SIGNAL_KEYS, Rules
 
 if TYPE_CHECKING:
-    from goodfit.money.domain.worth_signals import DealFacts
+    from goodfit.money.domain.facts import DealFacts
 
 F = npt.NDArray[np.float64]
 I = npt.NDArray[np.int64]  # noqa: E741
@@ -268,14 +268,9 @@ def columns_from(deals: list[DealFacts], slots: int) -> Columns:
 
     The UTC offset of each deal's rep is taken at the deal's first interaction.
     """
+    from goodfit.money.domain.facts import FUTURE_PROMISE, IMMEDIATE, REP_PROMISE, extras_cost
     from goodfit.money.domain.severe import promise_for_discount
-    from goodfit.money.domain.worth_signals import (
-        BAD_MEETINGS,
-        FUTURE_PROMISE,
-        IMMEDIATE,
-        REP_PROMISE,
-        extras_cost,
-    )
+    from goodfit.money.domain.worth_signals import BAD_MEETINGS
 
     d = len(deals)
     shape = (d, slots)

@@ -13,13 +13,16 @@ from __future__ import annotations
 import itertools
 import statistics
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
+from goodfit.money.domain.advice import missing_facts, recommend
 from goodfit.money.domain.conversation import Conversation, conversation
 from goodfit.money.domain.facts import (
+    DISCOUNT,
+    FUTURE_PROMISE,
+    IMMEDIATE,
+    REP_PROMISE,
     ConcessionFact,
     DealFacts,
     InteractionFact,
@@ -28,9 +31,11 @@ from goodfit.money.domain.facts import (
     Terms,
     TimeEntry,
     WorkHours,
+    extras_cost,
 )
+from goodfit.money.domain.findings import Assessment, Evidence, Reset, Severe, Signal
 from goodfit.money.domain.rules import SIGNAL_KEYS, Rules
-from goodfit.money.domain.severe import Context, Severe, severe_signals
+from goodfit.money.domain.severe import Context, severe_signals
 from goodfit.pipeline.domain.rules import deal_margin_pct, net_amount
 
 __all__ = [
@@ -38,53 +43,7 @@ __all__ = [
     "QuoteFact", "Reset", "Severe", "Signal", "Terms", "TimeEntry", "WorkHours", "assess",
 ]  # fmt: skip
 
-IN, OUT = "in", "out"
-PURSUE, RESET_TERMS, WALK_AWAY = "pursue", "reset_terms", "walk_away"
-DISCOUNT = "discount"
-FUTURE_PROMISE = "future_business_promise"
-REP_PROMISE = "rep_hard_promise"
-IMMEDIATE = "immediate_demand"
 BAD_MEETINGS = {"declined": 1.0, "missed": 1.0, "rescheduled": 0.5}
-
-
-class Evidence(NamedTuple):
-    kind: str  # interaction, concession, quote, time_entry
-    id: int
-
-
-# Outputs are plain slotted dataclasses, not frozen ones: a re-score builds a dozen per
-# deal, and freezing triples the cost of building them. Nothing changes them after.
-@dataclass(slots=True)
-class Signal:
-    key: str
-    label: str
-    value: float
-    weight: float
-    severity: float  # 0 (no concern) … 1 (full weight)
-    reason: str
-    evidence: tuple[Evidence, ...] = ()
-    effect: float = 0.0  # points this signal takes off the score (≤ 0): −weight × severity
-
-
-@dataclass(frozen=True)
-class Reset:
-    term: str
-    why: str
-
-
-@dataclass(frozen=True)
-class Assessment:
-    # The summed score; not to be shown when the recommendation is "not enough history".
-    score: int
-    recommendation: str
-    signals: tuple[Signal, ...]  # ranked: the largest effect first
-    resets: tuple[Reset, ...]
-    severe: tuple[Severe, ...] = ()
-    missing: tuple[str, ...] = ()  # facts a verdict still needs (not enough history)
-
-    @property
-    def has_verdict(self) -> bool:
-        return not self.missing
 
 
 def clamp(value: float) -> float:
@@ -117,11 +76,6 @@ def _plural(count: int, word: str) -> str:
 
 
 # ---- the signals ----------------------------------------------------------------------
-
-
-def extras_cost(facts: DealFacts) -> Decimal:
-    """What non-discount concessions cost us; discounts are already in ``discount_pct``."""
-    return sum((c.value for c in facts.concessions if c.kind != DISCOUNT), Decimal(0))
 
 
 def margin_signal(facts: DealFacts, rules: Rules) -> Signal:
@@ -344,8 +298,6 @@ def score_of(signals: dict[str, Signal]) -> int:
 
 def assess(facts: DealFacts, rules: Rules | None = None) -> Assessment:
     """The worth score, the signals ranked by effect and what to do about the deal."""
-    from goodfit.money.domain.advice import missing_facts, recommend
-
     rules = rules or Rules()
     talk = conversation(facts.interactions)
     signals = all_signals(facts, rules, talk)
