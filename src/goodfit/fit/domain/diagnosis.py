@@ -19,13 +19,12 @@ Verdict rules, in order:
 from __future__ import annotations
 
 import datetime as dt
-import operator
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import partial
 from typing import Any, NamedTuple
 
+from goodfit.fit.domain.comparisons import COMPARISONS, Test
 from goodfit.fit.domain.expressions import Undefined, expression_parse
 from goodfit.fit.domain.fastpath import FastVerdict, Rule, fast_verdict
 from goodfit.fit.domain.playbook import (
@@ -92,7 +91,6 @@ class NextQuestion(NamedTuple):
 
 # Compiling a playbook once: each condition becomes a small test function.
 
-Test = Callable[[Any], bool]
 GATE_IMPACT = 100.0  # a question that can rule the prospect out outranks any signal
 
 
@@ -116,25 +114,7 @@ def _operand(cond: Condition, kind: AnswerType) -> tuple[str, Any]:
 
 
 def _test(op: str, value: Any) -> Test:
-    # Bound C functions where possible: they are called millions of times in bulk runs.
-    # ``partial(operator.le, value)(v)`` is ``value <= v``, i.e. ``v >= value``.
-    tests: dict[str, Callable[[], Test]] = {
-        "is": lambda: partial(operator.eq, value),
-        "is_not": lambda: partial(operator.ne, value),
-        "lt": lambda: partial(operator.gt, value),
-        "lte": lambda: partial(operator.ge, value),
-        "gt": lambda: partial(operator.lt, value),
-        "gte": lambda: partial(operator.le, value),
-        "in": lambda: value.__contains__,
-        "not_in": lambda: lambda v: v not in value,
-        "includes": lambda: lambda v: value in v,
-        "excludes": lambda: lambda v: value not in v,
-        "includes_any": lambda: lambda v: not value.isdisjoint(v),
-        "includes_none": lambda: value.isdisjoint,
-        "contains": lambda: lambda v: value in v.casefold(),
-        "not_contains": lambda: lambda v: value not in v.casefold(),
-    }
-    return tests[op]()
+    return COMPARISONS[op].test(value)
 
 
 class _Node:

@@ -9,10 +9,11 @@ one lookup per question, each condition an inline comparison, each criterion an
 groups or calculations are not inlined: the function calls their compiled evaluator
 (the one ``diagnose_full`` uses), so both paths agree by construction.
 
-The source is built only from identifiers made here (``a3``, ``v7``, ``w2``…) and a
-fixed table of operator templates; every question key, comparison value and weight
-reaches the function as a closure variable, never as text in the source, and the
-function runs without builtins. A playbook document therefore cannot inject code.
+The source is built only from identifiers made here (``a3``, ``v7``, ``w2``…) and the
+fixed operator templates of ``comparisons.COMPARISONS`` (the table the generic evaluator
+reads too); every question key, comparison value and weight reaches the function as a
+closure variable, never as text in the source, and the function runs without builtins.
+A playbook document therefore cannot inject code.
 """
 
 from __future__ import annotations
@@ -20,25 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-# How each operator reads with the answer ``{a}`` and the compiled value ``{v}``; the
-# operand order matches the bound functions of the generic evaluator exactly
-# (``partial(operator.gt, value)(answer)`` is ``value > answer``).
-SOURCE: dict[str, str] = {
-    "is": "{v} == {a}",
-    "is_not": "{v} != {a}",
-    "lt": "{v} > {a}",
-    "lte": "{v} >= {a}",
-    "gt": "{v} < {a}",
-    "gte": "{v} <= {a}",
-    "in": "{a} in {v}",
-    "not_in": "{a} not in {v}",
-    "includes": "{v} in {a}",
-    "excludes": "{v} not in {a}",
-    "includes_any": "not {v}.isdisjoint({a})",
-    "includes_none": "{v}.isdisjoint({a})",
-    "contains": "{v} in {a}.casefold()",
-    "not_contains": "{v} not in {a}.casefold()",
-}
+from goodfit.fit.domain.comparisons import COMPARISONS
 
 
 class Rule(NamedTuple):
@@ -93,7 +76,7 @@ class _Source:
         parts = []
         for question, op, value in rule.conditions:
             a = self.answer(question)
-            parts.append((a, SOURCE[op].format(a=a, v=self.bind("v", value))))
+            parts.append((a, COMPARISONS[op].source.format(a=a, v=self.bind("v", value))))
         unknown = " or ".join(f"{a} is None" for a, _ in parts)
         if rule.match_all:  # false as soon as an answered condition fails
             settled = " or ".join(f"({a} is not None and not ({t}))" for a, t in parts)
