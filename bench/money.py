@@ -5,7 +5,7 @@
     python bench/money.py --json bench/out/money.json
 
 1. Signals: generates columns for ``--deals`` deals with ``--slots`` interactions each
-   (numpy, fixed seed), scores them with ``money.domain.vector.assess_columns`` in chunks and
+   (numpy, fixed seed), scores them with ``money_vector.assess_columns`` in chunks and
    reports deals/s. The baseline, measured in the same run on a sample of the same deals,
    is ``money.domain.worth_signals.assess`` one deal at a time (the path the app uses for a deal's
    panel); the two agree (tests/money/domain/test_vector.py).
@@ -43,7 +43,7 @@ EPOCH_2026 = 1_767_225_600
 
 def generate(rng: np.random.Generator, deals: int, slots: int) -> Any:
     """Columns that look like a pipeline: most deals fine, some silent, some costly."""
-    from goodfit.money.domain.vector import Columns
+    from money_vector import Columns
 
     n = rng.integers(1, slots + 1, deals)
     valid = np.arange(slots)[None, :] < n[:, None]
@@ -113,7 +113,8 @@ def facts_of(c: Any, row: int) -> Any:
 
 
 def bench_signals(deals: int, slots: int, chunk: int, sample: int) -> dict[str, Any]:
-    from goodfit.money.domain.vector import assess_columns
+    from money_vector import assess_columns
+
     from goodfit.money.domain.worth_signals import assess
 
     rng = np.random.default_rng(2026)

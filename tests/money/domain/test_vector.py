@@ -1,18 +1,22 @@
-"""The column (numpy) scorer agrees with the one-deal scorer."""
+"""The column (numpy) scorer of the benchmarks agrees with the one-deal scorer."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import sys
 from decimal import Decimal
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from goodfit.money.domain import worth_signals as s
 from goodfit.money.domain.rules import Rules
-from goodfit.money.domain.vector import RECOMMENDATIONS, assess_columns, columns_from, severities
 from tests.money.domain.test_worth_signals import histories
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "bench"))
+from money_vector import RECOMMENDATIONS, assess_columns, columns_from, severities
 
 FIXED_ZONES = ["UTC", "Etc/GMT-3", "Etc/GMT+6"]  # the columns take one offset per deal
 

@@ -1,6 +1,10 @@
 """The good-money score for many deals at once, from columns (numpy, no Django).
 
-The same arithmetic as ``signals.assess`` (tests compare the two), laid out as arrays:
+A benchmark of the worth rules' arithmetic, not a part of the app: `goodfit rescore`
+stores every signal's reason and evidence, which only ``worth_signals.assess`` gives, so
+the app scores deal by deal (bench/rescore_parts.py measures what the columns would
+save). The same arithmetic as ``worth_signals.assess`` (tests/money/domain/test_vector.py
+compares the two), laid out as arrays:
 one entry per deal, and one row of ``N`` interaction slots per deal (``valid`` marks the
 slots in use; slots of a deal are in id order). Local times come from a fixed UTC offset
 per deal, which is what the caller knows for the period scored.
