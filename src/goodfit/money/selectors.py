@@ -1,4 +1,4 @@
-"""Reads for the good-money check: rows turned into ``signals.DealFacts``, in batches.
+"""Reads for the good-money check: rows turned into ``facts.DealFacts``, in batches.
 
 ``facts_for_deals`` reads any number of deals in a fixed number of queries per chunk,
 so one deal's panel and a 100,000-deal re-score share the same code.

@@ -1,6 +1,7 @@
 """What the worth check finds: the evidence rows, each signal, the severe patterns, the
-changes to ask for and the whole assessment. Plain data (no Django), shared by the rules
-that build them (``worth_signals``, ``severe``, ``advice``) without importing each other.
+changes to ask for and the whole assessment, and how a score row stores them. Plain data
+(no Django) of its own, so the rules that build it import one way only:
+``advice`` ← ``severe`` ← ``worth_signals``.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Scoring: rows → facts → ``signals.assess`` → a ``WorthScore`` row per scoring."""
+"""Scoring: rows → facts → ``worth_signals.assess`` → a ``WorthScore`` row per scoring."""
 
 from __future__ import annotations
 
