@@ -3,7 +3,7 @@
 Each operator has the test the generic evaluator binds (``diagnosis``) and the source
 text the generated verdict function inlines (``fastpath``), side by side, so the two
 cannot drift apart. Both compare the answer with the value as compiled by
-``diagnosis._operand`` (numbers as Decimal or float, dates as dates, text casefolded,
+``compiled._operand`` (numbers as Decimal or float, dates as dates, text casefolded,
 choice sets as frozensets).
 """
 

@@ -18,15 +18,10 @@ Verdict rules, in order:
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any, NamedTuple
 
-from goodfit.fit.domain.comparisons import COMPARISONS, Test
-from goodfit.fit.domain.expressions import Undefined, expression_parse
-from goodfit.fit.domain.fastpath import FastVerdict, Rule, fast_verdict
+from goodfit.fit.domain.compiled import CompiledCriterion, CompiledPlaybook, compile_playbook
 from goodfit.fit.domain.playbook import (
     DEFAULT_SCRIPT,
     OPERATORS,
@@ -40,13 +35,11 @@ from goodfit.fit.domain.playbook import (
     FitVerdict,
     Group,
     Kind,
-    Node,
     PlaybookDefinition,
     Question,
-    is_flat,
 )
 
-# The playbook types are re-exported: callers know them from here.
+# The playbook types and the compiled playbook are re-exported: callers know them from here.
 __all__ = [
     "DEFAULT_SCRIPT",
     "OPERATORS",
@@ -89,206 +82,25 @@ class NextQuestion(NamedTuple):
     why: tuple[str, ...]
 
 
-# Compiling a playbook once: each condition becomes a small test function.
-
 GATE_IMPACT = 100.0  # a question that can rule the prospect out outranks any signal
 
 
-def _number(value: Any, kind: AnswerType) -> Any:
-    return Decimal(str(value)) if kind is AnswerType.MONEY else float(value)
-
-
-def _operand(cond: Condition, kind: AnswerType) -> tuple[str, Any]:
-    """The operator and the value in the form it is compared with answers."""
-    op, value = cond.op, cond.value
-    if kind in (AnswerType.NUMBER, AnswerType.MONEY):
-        value = _number(value, kind)
-    elif kind is AnswerType.DATE and isinstance(value, str):
-        value = dt.date.fromisoformat(value)
-    elif kind is AnswerType.TEXT:
-        value = str(value).casefold()
-        op = "contains" if op == "contains" else "not_contains"
-    elif op in ("in", "not_in", "includes_any", "includes_none"):
-        value = frozenset(value)
-    return op, value
-
-
-def _test(op: str, value: Any) -> Test:
-    return COMPARISONS[op].test(value)
-
-
-class _Node:
-    """A compiled condition or group: its three-valued state, and what keeps it open."""
-
-    __slots__ = ("keys",)
-    keys: tuple[str, ...]
-
-    def state(self, answers: Mapping[str, Any]) -> bool | None:
-        raise NotImplementedError
-
-    def open_keys(self, answers: Mapping[str, Any]) -> tuple[str, ...]:
-        """Unanswered questions that could still settle this part (none once it is settled)."""
-        if self.state(answers) is not None:
-            return ()
-        return tuple(k for k in self.keys if answers.get(k) is None)
-
-
-class _Leaf(_Node):
-    __slots__ = ("test",)
-
-    def __init__(self, key: str, test: Test) -> None:
-        self.keys = (key,)
-        self.test = test
-
-    def state(self, answers: Mapping[str, Any]) -> bool | None:
-        value = answers.get(self.keys[0])
-        return None if value is None else bool(self.test(value))
-
-
-class _CalcLeaf(_Node):
-    __slots__ = ("expression", "test")
-
-    def __init__(self, calc: Calc) -> None:
-        self.expression = expression_parse(calc.calc, numeric=set(calc.keys), known=set(calc.keys))
-        self.keys = self.expression.keys
-        self.test = _test(calc.op, calc.value)
-
-    def state(self, answers: Mapping[str, Any]) -> bool | None:
-        try:
-            value = self.expression.evaluate(answers)
-        except Undefined:  # divided by an answer of zero: no value, so the test fails
-            return False
-        return None if value is None else bool(self.test(value))
-
-
-class _GroupNode(_Node):
-    """all / any / not / at least n, in three-valued logic (None = unknown)."""
-
-    __slots__ = ("n", "op", "parts")
-
-    def __init__(self, op: str, parts: tuple[_Node, ...], n: int) -> None:
-        self.op, self.parts, self.n = op, parts, n
-        self.keys = tuple(dict.fromkeys(k for p in parts for k in p.keys))
-
-    def state(self, answers: Mapping[str, Any]) -> bool | None:
-        states = [p.state(answers) for p in self.parts]
-        if self.op == "not":
-            return None if states[0] is None else not states[0]
-        need = {"all": len(states), "any": 1}.get(self.op, self.n)
-        true, unknown = states.count(True), states.count(None)
-        if true >= need:
-            return True
-        if true + unknown < need:
-            return False
-        return None
-
-    def open_keys(self, answers: Mapping[str, Any]) -> tuple[str, ...]:
-        if self.state(answers) is not None:
-            return ()
-        found = (k for p in self.parts for k in p.open_keys(answers))
-        return tuple(dict.fromkeys(found))
-
-
-def _compile_node(node: Node, types: Mapping[str, AnswerType]) -> _Node:
-    if isinstance(node, Condition):
-        return _Leaf(node.question, _test(*_operand(node, types[node.question])))
-    if isinstance(node, Calc):
-        return _CalcLeaf(node)
-    parts = tuple(_compile_node(p, types) for p in node.parts)
-    return _GroupNode(node.op, parts, node.n)
-
-
-@dataclass(frozen=True, slots=True)
-class _Compiled:
-    criterion: Criterion
-    node: _Node
-    questions: tuple[str, ...]
-    why: str
-    weight: float
-
-
-@dataclass(frozen=True)
-class CompiledPlaybook:
-    version: PlaybookDefinition
-    disqualifiers: tuple[_Compiled, ...]
-    must_haves: tuple[_Compiled, ...]
-    signals: tuple[_Compiled, ...]
-    order: dict[str, int]
-    fast: FastVerdict
-
-
-def compile_playbook(version: PlaybookDefinition) -> CompiledPlaybook:
-    """Turn a (validated) playbook into test functions; do it once per version."""
-    types = {q.key: q.type for q in version.questions}
-
-    def one(c: Criterion) -> _Compiled:
-        return _Compiled(c, _compile_node(c.when, types), c.questions, _why(c), c.weight)
-
-    compiled = {c.key: one(c) for c in version.criteria}
-
-    def of(kind: Kind) -> tuple[_Compiled, ...]:
-        return tuple(compiled[c.key] for c in version.criteria if c.kind is kind)
-
-    def rule(c: Criterion) -> Rule:
-        # Flat rules are inlined by the fast path; groups and calculations are called.
-        if is_flat(c.when):
-            conditions = tuple(
-                (x.question, *_operand(x, types[x.question]))
-                for x in c.when.parts
-                if isinstance(x, Condition)
-            )
-            return Rule(c.when.op == "all", c.weight, conditions)
-        return Rule(True, c.weight, (), compiled[c.key].node.state)
-
-    def rules(kind: Kind) -> list[Rule]:
-        return [rule(c) for c in version.criteria if c.kind is kind]
-
-    fast = fast_verdict(
-        disqualifiers=rules(Kind.DISQUALIFIER),
-        must_haves=rules(Kind.MUST_HAVE),
-        signals=rules(Kind.SIGNAL),
-        threshold=version.threshold,
-        verdicts=_FAST_VERDICTS,
-    )
-    order = {q.key: i for i, q in enumerate(version.questions)}
-    return CompiledPlaybook(
-        version, of(Kind.DISQUALIFIER), of(Kind.MUST_HAVE), of(Kind.SIGNAL), order, fast
-    )
-
-
-_FAST_VERDICTS = (
-    FitVerdict.NOT_A_FIT,
-    FitVerdict.NOT_ENOUGH_INFORMATION,
-    FitVerdict.GOOD_FIT,
-    FitVerdict.PARTIAL_FIT,
-)
-
-
-def _state(c: _Compiled, answers: Mapping[str, Any]) -> bool | None:
+def _state(c: CompiledCriterion, answers: Mapping[str, Any]) -> bool | None:
     """True, False, or None when unanswered questions leave it open."""
     return c.node.state(answers)
 
 
-def _reason(c: _Compiled, answers: Mapping[str, Any], text: str) -> Reason:
+def _reason(c: CompiledCriterion, answers: Mapping[str, Any], text: str) -> Reason:
     behind = tuple([(k, v) for k in c.questions if (v := answers.get(k)) is not None])
     crit = c.criterion
     return Reason(crit.key, crit.kind, text, behind, crit.weight)
 
 
-def _why(c: Criterion) -> str:
-    if c.kind is Kind.DISQUALIFIER:
-        return f"Could rule the prospect out: {c.reason}"
-    if c.kind is Kind.MUST_HAVE:
-        return f"A must-have: {c.reason}"
-    sign = "+" if c.weight >= 0 else "−"
-    return f"Signal ({sign}{abs(c.weight):g}): {c.reason}"
-
-
 def _rank(
     order: Mapping[str, int],
-    open_criteria: Iterable[_Compiled],
+    open_criteria: Iterable[CompiledCriterion],
     answers: Mapping[str, Any],
-    why: Callable[[_Compiled], str],
+    why: Callable[[CompiledCriterion], str],
 ) -> tuple[NextQuestion, ...]:
     """Questions that keep ``open_criteria`` open, the most decisive first.
 
@@ -311,7 +123,7 @@ def _rank(
     )
 
 
-def _referral_why(c: _Compiled) -> str:
+def _referral_why(c: CompiledCriterion) -> str:
     names = join_names(c.criterion.alternatives)
     return f"Decides whether to send them to {names}: {c.criterion.reason}"
 
@@ -462,13 +274,13 @@ class _Detail(NamedTuple):
 
     verdict: FitVerdict
     score: float
-    fired: list[_Compiled]
-    failed: list[_Compiled]
-    met: list[_Compiled]
-    held: list[_Compiled]
-    missed: list[_Compiled]
-    open_gates: list[_Compiled]
-    open_signals: list[_Compiled]
+    fired: list[CompiledCriterion]
+    failed: list[CompiledCriterion]
+    met: list[CompiledCriterion]
+    held: list[CompiledCriterion]
+    missed: list[CompiledCriterion]
+    open_gates: list[CompiledCriterion]
+    open_signals: list[CompiledCriterion]
     signals_matter: bool  # the open signals could still move the score across the threshold
 
 
