@@ -15,7 +15,8 @@ from goodfit.money.domain import worth_signals as s
 from goodfit.money.domain.rules import Rules
 from tests.money.domain.test_worth_signals import histories
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "bench"))
+# The column scorer is a benchmark module (bench/ is not a package).
+sys.path.append(str(Path(__file__).resolve().parents[3] / "bench"))
 from money_vector import RECOMMENDATIONS, assess_columns, columns_from, severities
 
 FIXED_ZONES = ["UTC", "Etc/GMT-3", "Etc/GMT+6"]  # the columns take one offset per deal
