@@ -142,8 +142,8 @@ def baseline_diagnose(document: dict[str, Any], answers: dict[str, Any]) -> str:
 
 
 def bench_pure(total: int, seed: int) -> dict[str, Any]:
-    from goodfit.fit.diagnosis import compile_playbook, diagnose, diagnose_full
-    from goodfit.fit.playbook_format import playbook_read
+    from goodfit.fit.domain.diagnosis import compile_playbook, diagnose, diagnose_full
+    from goodfit.fit.domain.playbook_format import playbook_read
 
     document = playbook_document()
     playbook = compile_playbook(playbook_read(document))

@@ -15,10 +15,10 @@ import datetime as dt
 import random
 import time
 
-from goodfit.followups.cadence import CadencePolicy, cadence_check
-from goodfit.followups.comeback import DealHistory, comeback_rates
-from goodfit.followups.sandbox import render
-from goodfit.followups.timing import ContactHours, Delay, Rung, due_for_rung
+from goodfit.followups.domain.cadence import CadencePolicy, cadence_check
+from goodfit.followups.domain.comeback import DealHistory, comeback_rates
+from goodfit.followups.domain.sandbox import render
+from goodfit.followups.domain.timing import ContactHours, Delay, Rung, due_for_rung
 
 NOW = dt.datetime(2025, 3, 8, 18, 0, tzinfo=dt.UTC)
 SOURCES = ["web form", "cold call", "referral", "event", "partner"]

@@ -5,10 +5,10 @@
     python bench/money.py --json bench/out/money.json
 
 1. Signals: generates columns for ``--deals`` deals with ``--slots`` interactions each
-   (numpy, fixed seed), scores them with ``money.vector.assess_columns`` in chunks and
+   (numpy, fixed seed), scores them with ``money_vector.assess_columns`` in chunks and
    reports deals/s. The baseline, measured in the same run on a sample of the same deals,
-   is ``money.signals.assess`` one deal at a time (the path the app uses for a deal's
-   panel); the two agree (tests/money/test_vector.py).
+   is ``money.domain.worth_signals.assess`` one deal at a time (the path the app uses for a deal's
+   panel); the two agree (tests/money/domain/test_vector.py).
 2. Rescore: copies the 100,000-deal demo database (``bench/out/demo-100000``, built with
    `goodfit demo --deals 100000 --no-serve` when missing), migrates it, and times
    `goodfit rescore --quiet` twice: on the demo as it is (its open deals), and with
@@ -43,7 +43,7 @@ EPOCH_2026 = 1_767_225_600
 
 def generate(rng: np.random.Generator, deals: int, slots: int) -> Any:
     """Columns that look like a pipeline: most deals fine, some silent, some costly."""
-    from goodfit.money.vector import Columns
+    from money_vector import Columns
 
     n = rng.integers(1, slots + 1, deals)
     valid = np.arange(slots)[None, :] < n[:, None]
@@ -84,7 +84,7 @@ def generate(rng: np.random.Generator, deals: int, slots: int) -> Any:
 
 def facts_of(c: Any, row: int) -> Any:
     """One deal of the columns as ``signals.DealFacts`` (for the one-deal baseline)."""
-    from goodfit.money import signals as s
+    from goodfit.money.domain import worth_signals as s
 
     def money(v: float) -> Decimal:
         return Decimal(str(round(float(v), 2)))
@@ -97,7 +97,7 @@ def facts_of(c: Any, row: int) -> Any:
         return "email" if c.written[row, slot] else "call"
 
     items = [
-        s.Interaction(
+        s.InteractionFact(
             slot + 1, "in" if c.inbound[row, slot] else "out", channel(slot),
             dt.datetime.fromtimestamp(int(c.at[row, slot]), dt.UTC), int(c.words[row, slot]),
             frozenset({"immediate_demand"}) if c.immediate[row, slot] else frozenset(),
@@ -113,8 +113,9 @@ def facts_of(c: Any, row: int) -> Any:
 
 
 def bench_signals(deals: int, slots: int, chunk: int, sample: int) -> dict[str, Any]:
-    from goodfit.money.signals import assess
-    from goodfit.money.vector import assess_columns
+    from money_vector import assess_columns
+
+    from goodfit.money.domain.worth_signals import assess
 
     rng = np.random.default_rng(2026)
     scored, seconds, walk = 0, 0.0, 0

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
-from goodfit.debriefs.closeout_lint import lint  # noqa: E402
+from goodfit.debriefs.domain.closeout_lint import lint  # noqa: E402
 from tests.debriefs.pressure_messages import GRACIOUS, PUSHY  # noqa: E402
 
 OLD_PHRASES = (

@@ -176,7 +176,7 @@ def _now() -> Any:
 def _target_phone() -> tuple[str, str]:
     """The digits of a Bench prospect's phone, and the same typed with spaces."""
     from goodfit.pipeline.models import Prospect
-    from goodfit.search.query import phone_digits
+    from goodfit.search.domain.query import phone_digits
 
     phone = Prospect.objects.filter(team__name="Bench").exclude(phone="").order_by("pk")[0].phone
     digits = phone_digits(phone)[1:]  # without the country code, as people type it
@@ -208,7 +208,7 @@ def _time_selector(text: str, url: str, args: argparse.Namespace) -> float:
     """p95 of the search itself (the three database reads, no request or template)."""
     from django.urls import reverse
 
-    from goodfit.search.query import parse
+    from goodfit.search.domain.query import parse
     from goodfit.search.selectors import PAGE_LIMIT, SUGGEST_LIMIT, search
 
     limit = PAGE_LIMIT if url == reverse("search") else SUGGEST_LIMIT

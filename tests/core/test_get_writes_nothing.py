@@ -27,7 +27,7 @@ from goodfit.core.services import token_create
 from goodfit.debriefs.models import Debrief, KeepInTouch, PressurePattern, Referral
 from goodfit.debriefs.services.pressure import pressure_pattern_switch
 from goodfit.debriefs.settings_read import pressure_rules
-from goodfit.demo import TEAM_NAME, demo_load
+from goodfit.demo.load import TEAM_NAME, demo_load
 from goodfit.fit.models import Alternative
 from goodfit.fit.selectors import current_version
 from goodfit.followups.models import FollowUp, LadderStep, MessageTemplate

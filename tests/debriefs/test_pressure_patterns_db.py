@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from goodfit.debriefs.domain.pressure_families import DEFAULT_PATTERNS
 from goodfit.debriefs.models import PressurePattern
 from goodfit.debriefs.pressure import check_pressure
-from goodfit.debriefs.pressure_families import DEFAULT_PATTERNS
 from goodfit.debriefs.services import (
     pressure_default_save,
     pressure_pattern_create,

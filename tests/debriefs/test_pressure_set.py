@@ -6,8 +6,8 @@ falls below 0.9.
 
 from __future__ import annotations
 
-from goodfit.debriefs.closeout_lint import lint
-from goodfit.debriefs.pressure_families import FAMILY_CODES
+from goodfit.debriefs.domain.closeout_lint import lint
+from goodfit.debriefs.domain.pressure_families import FAMILY_CODES
 from tests.debriefs.pressure_messages import GRACIOUS, PUSHY
 
 THRESHOLD = 0.9

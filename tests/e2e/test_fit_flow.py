@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from goodfit.core.models import Role
-from goodfit.fit.examples import ALTERNATIVES, DEBT_RELIEF
+from goodfit.fit.domain.examples import ALTERNATIVES, DEBT_RELIEF
 from goodfit.fit.models import Diagnosis, ReferralOut
 from goodfit.fit.services import alternative_create, playbook_save
 from goodfit.pipeline.services import stages_create_default

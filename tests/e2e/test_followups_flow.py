@@ -7,10 +7,10 @@ import datetime as dt
 
 import pytest
 
+from goodfit.followups.domain.timing import ContactHours, Delay, Rung, due_for_rung
+from goodfit.followups.domain.when import in_zones, stamp
 from goodfit.followups.models import FollowUp
 from goodfit.followups.services import ladder_create_default
-from goodfit.followups.timing import ContactHours, Delay, Rung, due_for_rung
-from goodfit.followups.when import in_zones, stamp
 from tests.e2e.conftest import login
 
 

@@ -11,9 +11,9 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from goodfit.fit.answers import NUMBER_MAX, AnswerError, answer_parse
+from goodfit.fit.domain.answers import NUMBER_MAX, AnswerError, answer_parse
+from goodfit.fit.domain.playbook import AnswerType, Question
 from goodfit.fit.models import Answer
-from goodfit.fit.playbook import AnswerType, Question
 
 MONEY = Question("debt", "How much?", AnswerType.MONEY)
 NUMBER = Question("staff", "How many?", AnswerType.NUMBER)

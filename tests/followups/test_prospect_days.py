@@ -10,8 +10,8 @@ import pytest
 from django.urls import reverse
 
 from goodfit.followups.adapters import prospect_hours
+from goodfit.followups.domain.timing import WEEKDAYS
 from goodfit.followups.models import CadenceSettings
-from goodfit.followups.timing import WEEKDAYS
 
 pytestmark = pytest.mark.django_db
 

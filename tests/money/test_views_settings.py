@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from goodfit.money.domain.rules import DEFAULT_WEIGHTS, Rules
 from goodfit.money.forms import SETTINGS_THRESHOLDS
 from goodfit.money.models import MoneySettings
-from goodfit.money.rules import DEFAULT_WEIGHTS, Rules
 
 pytestmark = pytest.mark.django_db
 URL = reverse("settings-money")

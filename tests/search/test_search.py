@@ -14,7 +14,7 @@ from goodfit.pipeline.services import (
     prospect_delete,
     prospect_update,
 )
-from goodfit.search.query import parse
+from goodfit.search.domain.query import parse
 from goodfit.search.selectors import search
 from tests.factories import DealFactory, MembershipFactory, OfferingFactory, ProspectFactory
 from tests.querycount import queries_for

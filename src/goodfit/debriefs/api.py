@@ -23,8 +23,8 @@ from goodfit.debriefs.schemas import (
     ObjectionIn,
     ObjectionOut,
     ObjectionQuery,
+    ProspectReferralOut,
     ReferralIn,
-    ReferralOut,
     ReferralUpdate,
     SegmentFeedbackOut,
     SegmentObjectionsOut,
@@ -145,12 +145,16 @@ def _referrals(request: HttpRequest) -> Any:
     return referrals_list(request.user)
 
 
-@router.get("/referrals", response={200: list[ReferralOut], **errors()}, summary="Referrals in")
+@router.get(
+    "/referrals", response={200: list[ProspectReferralOut], **errors()}, summary="Referrals in"
+)
 def list_referrals(request: HttpRequest) -> Any:
     return _referrals(request)[:500]
 
 
-@router.post("/referrals", response={201: ReferralOut, **errors()}, summary="Record a referral")
+@router.post(
+    "/referrals", response={201: ProspectReferralOut, **errors()}, summary="Record a referral"
+)
 def create_referral(request: HttpRequest, payload: ReferralIn) -> Any:
     """An unknown or other team's prospect id is 422 in that field."""
     referrer = _prospect_field(request, "referrer_id", payload.referrer_id)
@@ -181,7 +185,9 @@ def _prospect_field(request: HttpRequest, field: str, prospect_id: int) -> Any:
 
 
 @router.get(
-    "/referrals/{referral_id}", response={200: ReferralOut, **errors(404)}, summary="A referral"
+    "/referrals/{referral_id}",
+    response={200: ProspectReferralOut, **errors(404)},
+    summary="A referral",
 )
 def get_referral(request: HttpRequest, referral_id: int) -> Any:
     get_referral_for_user(request.user, referral_id)
@@ -190,7 +196,7 @@ def get_referral(request: HttpRequest, referral_id: int) -> Any:
 
 @router.patch(
     "/referrals/{referral_id}",
-    response={200: ReferralOut, **errors(404)},
+    response={200: ProspectReferralOut, **errors(404)},
     summary="Change a referral",
 )
 def update_referral(request: HttpRequest, referral_id: int, payload: ReferralUpdate) -> Any:

@@ -6,10 +6,10 @@ from typing import Any
 
 from django import forms
 
-from goodfit.debriefs.categories import grouped_choices
-from goodfit.debriefs.closeout_message import PLACEHOLDERS
-from goodfit.debriefs.pressure_families import FAMILIES
-from goodfit.debriefs.pressure_syntax import MAX_LENGTH, pattern_error
+from goodfit.debriefs.domain.categories import grouped_choices
+from goodfit.debriefs.domain.closeout_message import PLACEHOLDERS
+from goodfit.debriefs.domain.pressure_families import FAMILIES
+from goodfit.debriefs.domain.pressure_syntax import MAX_LENGTH, pattern_error
 from goodfit.debriefs.services.closeouts import MAX_MESSAGE
 from goodfit.debriefs.settings_read import TeamDebriefSettings
 

@@ -11,8 +11,8 @@ from django.conf import settings
 from django.db import models
 
 from goodfit.core.models import Team
-from goodfit.debriefs.categories import CATEGORIES
-from goodfit.debriefs.pressure_families import FAMILIES
+from goodfit.debriefs.domain.categories import CATEGORIES
+from goodfit.debriefs.domain.pressure_families import FAMILIES
 from goodfit.pipeline.models import Deal, Prospect
 
 CATEGORY_CHOICES = [(c.code, c.label) for c in CATEGORIES]
@@ -69,7 +69,7 @@ class PressurePattern(models.Model):
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
-        from goodfit.debriefs.pressure_syntax import pattern_error
+        from goodfit.debriefs.domain.pressure_syntax import pattern_error
 
         problem = pattern_error(self.pattern)
         if problem:

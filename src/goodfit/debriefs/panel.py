@@ -13,7 +13,7 @@ from django.http import HttpRequest
 
 from goodfit.core.access import membership_for
 from goodfit.core.extensions import BoundForms, alternative_referrals
-from goodfit.debriefs.closeout_message import render
+from goodfit.debriefs.domain.closeout_message import render
 from goodfit.debriefs.forms import (
     CloseOutForm,
     DebriefForm,

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from goodfit.core.models import Team
-from goodfit.debriefs.closeout_lint import Finding, lint
+from goodfit.debriefs.domain.closeout_lint import Finding, lint
 from goodfit.debriefs.settings_read import pressure_rules
 
 __all__ = ["Finding", "check_pressure", "check_pressure_cached"]

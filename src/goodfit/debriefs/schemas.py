@@ -13,7 +13,7 @@ from ninja import Schema
 from pydantic import Field, StringConstraints
 
 from goodfit.core.schemas import Id, Input, Params, PatchInput
-from goodfit.debriefs.categories import CODES
+from goodfit.debriefs.domain.categories import CODES
 
 Reason = Literal[CODES]  # type: ignore[valid-type]
 ReasonOrBlank = Literal[("", *CODES)]  # type: ignore[valid-type]
@@ -147,7 +147,7 @@ class ReferralUpdate(PatchInput):
     deal_id: Id | None = None
 
 
-class ReferralOut(Schema):
+class ProspectReferralOut(Schema):
     id: int
     referrer_id: int
     referrer: str

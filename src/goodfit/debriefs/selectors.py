@@ -12,8 +12,7 @@ from django.utils import timezone
 
 from goodfit.core.access import membership_for
 from goodfit.core.models import Team
-from goodfit.debriefs.models import Debrief, DebriefReason, Objection, Referral
-from goodfit.debriefs.patterns import (
+from goodfit.debriefs.domain.patterns import (
     CoachingReport,
     DebriefFacts,
     ObjectionShare,
@@ -23,6 +22,7 @@ from goodfit.debriefs.patterns import (
     product_feedback,
     top_objections,
 )
+from goodfit.debriefs.models import Debrief, DebriefReason, Objection, Referral
 from goodfit.debriefs.services.common import CLOSED_WITHOUT_SALE
 from goodfit.pipeline.access import deals_visible_to
 from goodfit.pipeline.models import Cancellation, Deal, Outcome, Prospect

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from goodfit.core.models import Team
-from goodfit.debriefs import defaults
-from goodfit.debriefs.closeout_lint import merge_rules
+from goodfit.debriefs.domain import defaults
+from goodfit.debriefs.domain.closeout_lint import merge_rules
+from goodfit.debriefs.domain.pressure_families import DEFAULT_PATTERNS, PatternRule
 from goodfit.debriefs.models import DebriefSettings, ObjectionCategory, PressurePattern
-from goodfit.debriefs.pressure_families import DEFAULT_PATTERNS, PatternRule
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from django.db.models.functions import Coalesce
 
 from goodfit.demo.plans import DealPlan
 from goodfit.demo.roster import Cast
+from goodfit.pipeline.domain.rules import count_words
 from goodfit.pipeline.models import (
     Cancellation,
     Deal,
@@ -32,7 +33,6 @@ from goodfit.pipeline.models import (
     Prospect,
     StageChange,
 )
-from goodfit.pipeline.rules import count_words
 
 CHUNK = 2000
 SQLITE_CACHE_KIB = 512 * 1024

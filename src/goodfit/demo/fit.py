@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from goodfit.demo.roster import Cast
-from goodfit.fit.examples import ALTERNATIVES, ATTORNEY, COUNSELING, DEBT_RELIEF, LEDGERLY
+from goodfit.fit.domain.examples import ALTERNATIVES, ATTORNEY, COUNSELING, DEBT_RELIEF, LEDGERLY
 from goodfit.fit.selectors import deal_fit
 from goodfit.fit.services import (
     alternative_create,

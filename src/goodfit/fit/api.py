@@ -9,13 +9,13 @@ from django.http import Http404, HttpRequest
 from ninja import Body, Router
 
 from goodfit.core.api import errors
-from goodfit.fit import answers as fit_answers
 from goodfit.fit.documents import document_load, with_lines
+from goodfit.fit.domain import answers as fit_answers
+from goodfit.fit.domain.wording import score_words
 from goodfit.fit.models import PlaybookVersion
 from goodfit.fit.schemas import DiagnosisOut, PlaybookImport, PlaybookOut
 from goodfit.fit.selectors import DealFit, current_version, deal_fit
 from goodfit.fit.services import answers_save, playbook_save
-from goodfit.fit.wording import score_words
 from goodfit.pipeline.access import (
     get_deal_for_user,
     get_offering_for_manager,

@@ -7,12 +7,13 @@ from typing import Any
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from goodfit.core.extensions import Badge
-from goodfit.fit.models import Diagnosis, Verdict
+from goodfit.fit.models import VERDICT_CHOICES as VERDICTS
+from goodfit.fit.models import Diagnosis
 from goodfit.fit.selectors import current_verdicts
 from goodfit.fit.templatetags.fit_ui import verdict_badge
 
 NOT_DIAGNOSED = "not_diagnosed"
-VERDICT_CHOICES = [("", "Any verdict"), *Verdict.choices, (NOT_DIAGNOSED, "Not diagnosed")]
+VERDICT_CHOICES = [("", "Any verdict"), *VERDICTS, (NOT_DIAGNOSED, "Not diagnosed")]
 
 
 def verdict_markers(deal_ids: list[int]) -> dict[int, Badge]:

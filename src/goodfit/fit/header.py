@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from goodfit.core.extensions import HeaderFact
-from goodfit.fit.models import Diagnosis, Verdict
+from goodfit.fit.domain.playbook import VERDICT_LABELS, FitVerdict
+from goodfit.fit.models import Diagnosis
 
 _CACHE = "_fit_latest_verdict"
 
@@ -23,11 +24,11 @@ def verdict_fact(deal: Any) -> list[HeaderFact]:
     if not verdict:
         hint = "" if deal.stage.is_closed else "Ask the discovery questions"
         return [HeaderFact("Fit", "Not diagnosed", "neutral", hint, "fit")]
-    return [HeaderFact("Fit", Verdict(verdict).label, f"verdict-{verdict}", "", "fit")]
+    return [HeaderFact("Fit", VERDICT_LABELS[FitVerdict(verdict)], f"verdict-{verdict}", "", "fit")]
 
 
 def verdict_is_open(deal: Any) -> bool:
     """Discovery needs the rep while the deal is open and the verdict is not settled."""
     if deal.stage.is_closed:
         return False
-    return latest_verdict(deal) in ("", Verdict.NOT_ENOUGH_INFORMATION)
+    return latest_verdict(deal) in ("", FitVerdict.NOT_ENOUGH_INFORMATION)

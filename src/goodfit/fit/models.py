@@ -7,14 +7,11 @@ from django.conf import settings
 from django.db import models
 
 from goodfit.core.models import Team
+from goodfit.fit.domain.playbook import VERDICT_LABELS
 from goodfit.pipeline.models import Deal, Offering
 
-
-class Verdict(models.TextChoices):
-    GOOD_FIT = "good_fit", "Good fit"
-    PARTIAL_FIT = "partial_fit", "Partial fit"
-    NOT_A_FIT = "not_a_fit", "Not a fit"
-    NOT_ENOUGH_INFORMATION = "not_enough_information", "Not enough information"
+# The stored verdict is the pure ``FitVerdict``, labelled as the diagnosis labels it.
+VERDICT_CHOICES = [(verdict.value, label) for verdict, label in VERDICT_LABELS.items()]
 
 
 class Playbook(models.Model):
@@ -101,7 +98,7 @@ class Diagnosis(models.Model):
 
     deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="diagnoses")
     version = models.ForeignKey(PlaybookVersion, on_delete=models.PROTECT, related_name="+")
-    verdict = models.CharField(max_length=24, choices=Verdict.choices)
+    verdict = models.CharField(max_length=24, choices=VERDICT_CHOICES)
     score = models.FloatField()
     answered = models.PositiveSmallIntegerField(default=0)
     # What prompted it: the question keys just saved, or "rediagnose".

@@ -8,11 +8,11 @@ from typing import Any
 from django.http import HttpRequest
 
 from goodfit.core.extensions import BoundForms
-from goodfit.fit import answers as fit_answers
-from goodfit.fit import diagnosis as pure
 from goodfit.fit.access import alternatives_visible_to
+from goodfit.fit.domain import answers as fit_answers
+from goodfit.fit.domain import diagnosis as pure
+from goodfit.fit.domain.wording import score_words, trigger_words
 from goodfit.fit.selectors import DealFit, deal_fit, diagnosis_history, referrals_out
-from goodfit.fit.wording import score_words, trigger_words
 from goodfit.pipeline.models import Deal
 
 NONE_OF_THESE = "__none__"  # the “none of these” box of a several-choices question

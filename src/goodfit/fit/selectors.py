@@ -10,10 +10,10 @@ from typing import Any
 from django.db.models import Max, QuerySet
 
 from goodfit.core.extensions import AlternativeReferral
-from goodfit.fit import answers as fit_answers
-from goodfit.fit import diagnosis as pure
+from goodfit.fit.domain import answers as fit_answers
+from goodfit.fit.domain import diagnosis as pure
+from goodfit.fit.domain.playbook_format import playbook_read
 from goodfit.fit.models import Alternative, Answer, Diagnosis, PlaybookVersion, ReferralOut
-from goodfit.fit.playbook_format import playbook_read
 from goodfit.pipeline.models import Deal, Offering
 
 
@@ -21,7 +21,7 @@ from goodfit.pipeline.models import Deal, Offering
 class Compiled:
     row_id: int
     number: int
-    version: pure.PlaybookVersion
+    version: pure.PlaybookDefinition
     playbook: pure.CompiledPlaybook
     questions: dict[str, pure.Question]
 
@@ -95,7 +95,7 @@ def alternative_line(alternative: Alternative | None, name: str) -> str:
 
 
 def script_for(
-    deal: Deal, result: pure.Diagnosis, script: str, directory: Mapping[str, Alternative]
+    deal: Deal, result: pure.DiagnosisResult, script: str, directory: Mapping[str, Alternative]
 ) -> str:
     """The honest script for a not-a-fit verdict, from plain strings only."""
     reasons = fit_answers.join_words(_lower_first(r.text) for r in result.reasons)
@@ -124,7 +124,7 @@ class DealFit:
     deal: Deal
     play: Compiled | None
     answers: dict[str, Any]
-    result: pure.Diagnosis | None
+    result: pure.DiagnosisResult | None
     alternatives: list[tuple[str, Alternative | None]]
     script: str
 
@@ -140,7 +140,7 @@ def deal_fit(deal: Deal) -> DealFit:
     directory = alternatives_by_name(deal.team_id) if result.alternatives else {}
     alternatives = [(name, directory.get(name)) for name in result.alternatives]
     script = ""
-    if result.verdict is pure.Verdict.NOT_A_FIT:
+    if result.verdict is pure.FitVerdict.NOT_A_FIT:
         script = script_for(deal, result, play.version.script, directory)
     return DealFit(deal, play, answers, result, alternatives, script)
 

@@ -12,8 +12,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from goodfit.fit import diagnosis as pure
 from goodfit.fit.access import get_alternative_for_user
+from goodfit.fit.domain import diagnosis as pure
 from goodfit.fit.forms import ReferForm
 from goodfit.fit.panel import NONE_OF_THESE, RefusedAnswers, panel_context
 from goodfit.fit.selectors import compiled, current_version

@@ -13,9 +13,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from goodfit.core.access import require_manager
 from goodfit.core.forms import form_data, run_service
-from goodfit.fit import diagnosis as pure
 from goodfit.fit.access import alternatives_visible_to, get_alternative_for_manager
 from goodfit.fit.documents import document_dump, document_load, with_lines
+from goodfit.fit.domain import diagnosis as pure
+from goodfit.fit.domain.wording import node_words
 from goodfit.fit.forms import AlternativeForm, PlaybookImportForm
 from goodfit.fit.models import PlaybookVersion
 from goodfit.fit.selectors import compiled, current_version
@@ -25,7 +26,6 @@ from goodfit.fit.services import (
     alternative_update,
     playbook_save,
 )
-from goodfit.fit.wording import node_words
 from goodfit.pipeline.access import get_offering_for_manager, offerings_visible_to
 
 

@@ -7,9 +7,9 @@ import zoneinfo
 from typing import Any
 
 from goodfit.core.models import Membership
+from goodfit.followups.domain.timing import ALL_DAYS, WEEKDAYS, ContactHours, Rung
+from goodfit.followups.domain.wording import touch_for
 from goodfit.followups.models import CadenceSettings, FollowUp, LadderStep
-from goodfit.followups.timing import ALL_DAYS, WEEKDAYS, ContactHours, Rung
-from goodfit.followups.wording import touch_for
 from goodfit.pipeline.models import Deal, Interaction, Prospect
 
 ACTIVE = (FollowUp.Status.OPEN, FollowUp.Status.SNOOZED)

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from goodfit.core.access import membership_for
 from goodfit.followups.adapters import ACTIVE, cadence_for
-from goodfit.followups.comeback import DealHistory, SourceRate, comeback_rates
+from goodfit.followups.domain.comeback import DealHistory, SourceRate, comeback_rates
 from goodfit.followups.models import FollowUp, NoDecision
 from goodfit.pipeline.models import Deal, Interaction, Outcome, StageChange
 

@@ -13,8 +13,8 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from goodfit.core.widgets import DATE_WIDGET
+from goodfit.money.domain.texts import MAX_TEMPLATE
 from goodfit.money.models import Concession, InteractionFlag, MeetingOutcome, Recommendation
-from goodfit.money.texts import MAX_TEMPLATE
 from goodfit.pipeline.models import Channel, Deal
 from goodfit.pipeline.selectors.deals import deal_interactions
 
@@ -201,14 +201,14 @@ class MoneySettingsForm(forms.Form):
     )  # fmt: skip
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from goodfit.money.rules import DEFAULT_WEIGHTS
-        from goodfit.money.texts import PLACEHOLDERS
+        from goodfit.money.domain.rules import DEFAULT_WEIGHTS
+        from goodfit.money.domain.texts import PLACEHOLDERS
 
         super().__init__(*args, **kwargs)
         self.fields["walk_away_template"].help_text = "Placeholders: " + ", ".join(
             "{" + name + "}" for name in PLACEHOLDERS
         )
-        from goodfit.money.rules import BOUNDS, INTEGERS, Rules
+        from goodfit.money.domain.rules import BOUNDS, INTEGERS, Rules
 
         defaults = Rules()
         for name, (label, help_text) in SETTINGS_THRESHOLDS.items():

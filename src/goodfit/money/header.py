@@ -10,8 +10,8 @@ from django.db.models import Sum
 
 from goodfit.core.extensions import HeaderFact
 from goodfit.core.templatetags.core_ui import money
-from goodfit.money.models import Concession, Verdict, WorthScore
-from goodfit.pipeline.rules import below_margin_floor, deal_margin_pct
+from goodfit.money.models import Concession, WorthScore, WorthVerdict
+from goodfit.pipeline.domain.rules import below_margin_floor, deal_margin_pct
 
 
 def _worth(deal: Any) -> HeaderFact:
@@ -23,7 +23,7 @@ def _worth(deal: Any) -> HeaderFact:
     )
     if latest is None:
         return HeaderFact("Worth", "Not scored", "neutral", "", "money")
-    verdict = Verdict(latest["recommendation"])
+    verdict = WorthVerdict(latest["recommendation"])
     if latest["score"] is None:
         return HeaderFact("Worth", verdict.label, "neutral", "", "money")
     detail = f"score {latest['score']}/100"

@@ -11,7 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from goodfit.core.models import Team
-from goodfit.money.texts import DEFAULT_WALK_AWAY
+from goodfit.money.domain.texts import DEFAULT_WALK_AWAY
 from goodfit.pipeline.models import MONEY, NON_NEGATIVE, Deal, Interaction
 
 USER = settings.AUTH_USER_MODEL
@@ -23,7 +23,7 @@ class Recommendation(models.TextChoices):
     WALK_AWAY = "walk_away", "Walk away"
 
 
-class Verdict(models.TextChoices):
+class WorthVerdict(models.TextChoices):
     """What a score row says: a recommendation, or that there is too little to go on."""
 
     PURSUE = "pursue", "Pursue"
@@ -147,7 +147,7 @@ class WorthScore(models.Model):
     deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="worth_scores")
     # None when there is not enough history to score the deal (``missing`` says why).
     score = models.PositiveSmallIntegerField(null=True, blank=True)
-    recommendation = models.CharField(max_length=20, choices=Verdict.choices)
+    recommendation = models.CharField(max_length=20, choices=WorthVerdict.choices)
     # The signals and resets as they were at that moment (see schemas.WorthOut).
     signals = models.JSONField(default=list)
     resets = models.JSONField(default=list)
@@ -166,7 +166,7 @@ class WorthScore(models.Model):
 
     @property
     def has_verdict(self) -> bool:
-        return self.recommendation != Verdict.NOT_ENOUGH_HISTORY
+        return self.recommendation != WorthVerdict.NOT_ENOUGH_HISTORY
 
 
 class WorthOverride(models.Model):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from goodfit.debriefs.closeout_lint import Finding, highlight
+from goodfit.debriefs.domain.closeout_lint import Finding, highlight
 from goodfit.debriefs.pressure import check_pressure
 
 

@@ -12,9 +12,9 @@ from typing import Any
 
 from django.db.models import Count, Sum
 
+from goodfit.money.domain.severe import COVERS
 from goodfit.money.models import WalkAway, WorthOverride, WorthScore
 from goodfit.money.selectors import team_rules, unsaved_scores, with_worth
-from goodfit.money.severe import COVERS
 from goodfit.pipeline.access import deals_visible_to
 from goodfit.pipeline.models import Outcome
 

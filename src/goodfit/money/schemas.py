@@ -10,7 +10,7 @@ from ninja import Schema
 from pydantic import Field
 
 from goodfit.core.schemas import Input, Moment, Money, Params, PatchInput, Text, UserRef
-from goodfit.money.models import Concession, Recommendation, Verdict
+from goodfit.money.models import Concession, Recommendation, WorthVerdict
 
 
 class EvidenceOut(Schema):
@@ -55,7 +55,7 @@ class WorthOut(Schema):
     score: int | None = Field(
         None, description="0 (walk away) to 100 (good money); null without enough history."
     )
-    recommendation: Verdict | None = Field(
+    recommendation: WorthVerdict | None = Field(
         None, description="null only for a closed deal that never had a score."
     )
     signals: list[SignalOut] = Field([], description="Largest effect first.")

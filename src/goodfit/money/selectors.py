@@ -1,4 +1,4 @@
-"""Reads for the good-money check: rows turned into ``signals.DealFacts``, in batches.
+"""Reads for the good-money check: rows turned into ``facts.DealFacts``, in batches.
 
 ``facts_for_deals`` reads any number of deals in a fixed number of queries per chunk,
 so one deal's panel and a 100,000-deal re-score share the same code.
@@ -17,7 +17,10 @@ from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from goodfit.core.models import Membership
-from goodfit.money import signals as sig
+from goodfit.money.domain import worth_signals as sig
+from goodfit.money.domain.findings import score_fields
+from goodfit.money.domain.rules import Rules, rules_from
+from goodfit.money.domain.texts import future_business_phrases
 from goodfit.money.models import (
     Concession,
     InteractionFlag,
@@ -27,8 +30,6 @@ from goodfit.money.models import (
     TimeLog,
     WorthScore,
 )
-from goodfit.money.rules import Rules, rules_from
-from goodfit.money.texts import future_business_phrases
 from goodfit.pipeline.models import Deal, Interaction
 
 CHUNK = 2000
@@ -129,7 +130,7 @@ def _facts(deal: Any, hours: sig.WorkHours, parts: dict[str, dict[int, list]]) -
         if dismissed is None:
             active[interaction_id].add(kind)
     interactions = [
-        sig.Interaction(i, d, c, at, words, frozenset(active[i]) if i in active else NO_FLAGS)
+        sig.InteractionFact(i, d, c, at, words, frozenset(active[i]) if i in active else NO_FLAGS)
         for i, d, c, at, words in parts["interactions"].get(pk, [])
     ]
     facts = sig.DealFacts(
@@ -140,9 +141,9 @@ def _facts(deal: Any, hours: sig.WorkHours, parts: dict[str, dict[int, list]]) -
             deal.offering.min_margin_pct,
         ),
         interactions=interactions,
-        concessions=[sig.Concession(*row) for row in parts["concessions"].get(pk, [])],
+        concessions=[sig.ConcessionFact(*row) for row in parts["concessions"].get(pk, [])],
         meetings=[sig.Meeting(*row) for row in parts["meetings"].get(pk, [])],
-        quotes=[sig.Quote(*row) for row in parts["quotes"].get(pk, [])],
+        quotes=[sig.QuoteFact(*row) for row in parts["quotes"].get(pk, [])],
         time_entries=[sig.TimeEntry(*row) for row in parts["hours"].get(pk, [])],
         work_hours=hours,
         currency=deal.currency,
@@ -245,8 +246,6 @@ def assess_in_memory(
 def unsaved_scores(deals: Sequence[Any], rules: Rules) -> dict[int, WorthScore]:
     """Scores for deals that have no stored score (made before scores were kept, or by
     bulk imports): computed for the page, never saved."""
-    from goodfit.money.services.worth import score_fields
-
     results, _ = assess_in_memory(deals, rules)
     now = timezone.now()
     return {

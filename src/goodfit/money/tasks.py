@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from goodfit.money.services.worth import worth_after_change
 from goodfit.pipeline.models import Deal
 
 
 @task()
 def worth_refresh_task(deal_id: int) -> int | None:
-    from goodfit.money.services.worth import worth_after_change
-
     deal = Deal.objects.select_related("offering", "team").filter(pk=deal_id).first()
     if deal is None:  # deleted meanwhile
         return None

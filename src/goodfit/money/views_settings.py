@@ -12,9 +12,9 @@ from django.views.decorators.http import require_http_methods
 
 from goodfit.core.access import require_manager
 from goodfit.core.forms import run_service
+from goodfit.money.domain.rules import DEFAULT_WEIGHTS
 from goodfit.money.forms import SETTINGS_THRESHOLDS, MoneySettingsForm
 from goodfit.money.models import MoneySettings
-from goodfit.money.rules import DEFAULT_WEIGHTS
 from goodfit.money.selectors import rules_for
 from goodfit.money.services import money_settings_update
 

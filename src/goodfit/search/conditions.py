@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
 from goodfit.search import schema
-from goodfit.search.query import SearchQuery, fts_match, like_pattern, parse
+from goodfit.search.domain.query import SearchQuery, fts_match, like_pattern, parse
 
 PROSPECT_FIELDS = ("name", "company", "email")
 

@@ -18,7 +18,7 @@ from goodfit.pipeline.access import deals_visible_to, offerings_visible_to, pros
 from goodfit.pipeline.models import Deal, Offering, Prospect
 from goodfit.search import schema
 from goodfit.search.conditions import contains_all, trigram_ids
-from goodfit.search.query import SearchQuery, fts_match
+from goodfit.search.domain.query import SearchQuery, fts_match
 
 # Results per kind in the drop-down under the search box, and on the results page.
 SUGGEST_LIMIT = 5

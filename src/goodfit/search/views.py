@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from goodfit.search.query import QueryTooLong, parse
+from goodfit.search.domain.query import QueryTooLong, parse
 from goodfit.search.selectors import PAGE_LIMIT, SUGGEST_LIMIT, search
 
 

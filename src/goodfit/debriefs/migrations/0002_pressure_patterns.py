@@ -29,8 +29,8 @@ def _as_pattern(phrase):
 
 
 def phrases_to_patterns(apps, schema_editor):
-    from goodfit.debriefs.pressure_families import DEFAULT_PATTERNS
-    from goodfit.debriefs.pressure_syntax import pattern_error
+    from goodfit.debriefs.domain.pressure_families import DEFAULT_PATTERNS
+    from goodfit.debriefs.domain.pressure_syntax import pattern_error
 
     DebriefSettings = apps.get_model("debriefs", "DebriefSettings")
     PressurePattern = apps.get_model("debriefs", "PressurePattern")

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from goodfit.core.audit import audit_created, audit_record, audit_updated, snapshot
 from goodfit.core.models import AuditEntry
-from goodfit.debriefs.categories import BY_CODE, CODES
+from goodfit.debriefs.domain.categories import BY_CODE, CODES
 from goodfit.debriefs.models import Debrief, DebriefReason, DebriefReview
 from goodfit.debriefs.services.common import check_needs_debrief
 from goodfit.pipeline.models import Deal

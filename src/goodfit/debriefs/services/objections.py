@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from goodfit.core.audit import audit_created
 from goodfit.core.models import Team
-from goodfit.debriefs import defaults
+from goodfit.debriefs.domain import defaults
 from goodfit.debriefs.models import Debrief, Objection, ObjectionCategory
 from goodfit.debriefs.settings_read import objection_category_names
 from goodfit.pipeline.models import Deal

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from goodfit.core.audit import audit_created, audit_deleted, audit_updated, snapshot
 from goodfit.core.models import Team
+from goodfit.debriefs.domain.pressure_families import DEFAULT_PATTERNS, PatternRule
 from goodfit.debriefs.models import PressurePattern
-from goodfit.debriefs.pressure_families import DEFAULT_PATTERNS, PatternRule
 
 FIELDS = ("builtin_key", "family", "pattern", "reason", "suggestion", "is_active")
 _DEFAULTS = {rule.key: rule for rule in DEFAULT_PATTERNS}

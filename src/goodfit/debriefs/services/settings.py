@@ -11,7 +11,7 @@ from django.db import transaction
 
 from goodfit.core.audit import audit_record
 from goodfit.core.models import AuditEntry, Team
-from goodfit.debriefs.closeout_message import template_errors
+from goodfit.debriefs.domain.closeout_message import template_errors
 from goodfit.debriefs.models import DebriefSettings, ObjectionCategory
 
 MAX_KEEP_IN_TOUCH_DAYS = 730

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from goodfit.debriefs.categories import GROUP_LABELS, group_of, label
+from goodfit.debriefs.domain.categories import GROUP_LABELS, group_of, label
 
 register = template.Library()
 

@@ -13,7 +13,8 @@ from goodfit.core.access import members_visible_to, membership_for, require_mana
 from goodfit.core.extensions import alternative_referrals
 from goodfit.core.pagination import page_of
 from goodfit.debriefs.access import get_rep_for_coaching
-from goodfit.debriefs.patterns import feedback_rows
+from goodfit.debriefs.domain.patterns import feedback_rows
+from goodfit.debriefs.domain.sparkline import sparkline
 from goodfit.debriefs.selectors import (
     coaching,
     coaching_for_all,
@@ -24,7 +25,6 @@ from goodfit.debriefs.selectors import (
     referrals_list,
     rep_debriefs,
 )
-from goodfit.debriefs.sparkline import sparkline
 from goodfit.pipeline.access import deals_visible_to
 
 PAGE_SIZE = 50

@@ -15,10 +15,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from goodfit.core.access import require_manager
 from goodfit.core.forms import form_data, run_service
 from goodfit.debriefs.access import get_pressure_pattern_for_manager
+from goodfit.debriefs.domain.pressure_families import DEFAULT_PATTERNS, FAMILIES
+from goodfit.debriefs.domain.pressure_syntax import SET_HELP
 from goodfit.debriefs.forms import PressurePatternForm
 from goodfit.debriefs.models import PressurePattern
-from goodfit.debriefs.pressure_families import DEFAULT_PATTERNS, FAMILIES
-from goodfit.debriefs.pressure_syntax import SET_HELP
 from goodfit.debriefs.services import (
     pressure_default_save,
     pressure_pattern_create,

@@ -14,8 +14,9 @@ from django.utils import timezone
 from goodfit.core.audit import audit_created, audit_deleted, audit_updated, snapshot
 from goodfit.core.models import Team
 from goodfit.core.writes import apply_fields, check_same_team
-from goodfit.fit import answers as fit_answers
-from goodfit.fit import diagnosis as pure
+from goodfit.fit.domain import answers as fit_answers
+from goodfit.fit.domain import diagnosis as pure
+from goodfit.fit.domain.playbook_format import PlaybookError, playbook_document, playbook_read
 from goodfit.fit.models import (
     Alternative,
     Answer,
@@ -24,7 +25,6 @@ from goodfit.fit.models import (
     PlaybookVersion,
     ReferralOut,
 )
-from goodfit.fit.playbook_format import PlaybookError, playbook_document, playbook_read
 from goodfit.fit.selectors import (
     Compiled,
     compiled,
@@ -86,7 +86,7 @@ def _check_alternative(alternative: Alternative) -> None:
 # Playbooks
 
 
-def _check_alternatives_exist(team: Team, version: pure.PlaybookVersion) -> None:
+def _check_alternatives_exist(team: Team, version: pure.PlaybookDefinition) -> None:
     names = set(
         Alternative.objects.filter(team=team, is_active=True).values_list("name", flat=True)
     )
@@ -102,7 +102,7 @@ def _check_alternatives_exist(team: Team, version: pure.PlaybookVersion) -> None
         raise ValidationError(errors)
 
 
-def playbook_check(*, team: Team, document: Any) -> pure.PlaybookVersion:
+def playbook_check(*, team: Team, document: Any) -> pure.PlaybookDefinition:
     """The validated playbook, or a ValidationError keyed by each bad rule's path."""
     try:
         version = playbook_read(document)
@@ -136,7 +136,7 @@ def playbook_save(
     )
     audit_created(team=offering.team, actor=actor, obj=row, fields={"number", "note"})
     if latest is not None:
-        from goodfit.fit.tasks import rediagnose_offering
+        from goodfit.fit.services.tasks import rediagnose_offering
 
         transaction.on_commit(lambda: rediagnose_offering.enqueue(offering.pk))
     return row

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from goodfit.fit import diagnosis as pure
+from goodfit.fit.domain import diagnosis as pure
 from goodfit.fit.models import Answer, Diagnosis
 from goodfit.fit.selectors import Compiled, compiled, current_version, typed_answers
 from goodfit.pipeline.models import Deal, Offering, Outcome

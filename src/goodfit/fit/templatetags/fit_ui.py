@@ -7,7 +7,7 @@ from typing import Any
 from django import template
 
 from goodfit.core.extensions import Badge
-from goodfit.fit.models import Verdict
+from goodfit.fit.models import VERDICT_CHOICES
 
 register = template.Library()
 
@@ -19,7 +19,7 @@ def verdict_badge(verdict: Any) -> Badge:
     if not verdict:
         return Badge("Not diagnosed")
     value = str(getattr(verdict, "value", verdict))
-    return Badge(dict(Verdict.choices).get(value, value), f"verdict-{value}")
+    return Badge(dict(VERDICT_CHOICES).get(value, value), f"verdict-{value}")
 
 
 @register.filter

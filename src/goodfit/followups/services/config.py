@@ -10,6 +10,7 @@ from django.db import transaction
 
 from goodfit.core.audit import audit_created, audit_updated, snapshot
 from goodfit.core.models import Team
+from goodfit.followups.domain.sandbox import PLACEHOLDERS, check, render
 from goodfit.followups.models import (
     CadenceSettings,
     DelayKind,
@@ -17,7 +18,6 @@ from goodfit.followups.models import (
     LadderStep,
     MessageTemplate,
 )
-from goodfit.followups.sandbox import PLACEHOLDERS, check, render
 
 SAMPLE_VALUES = {
     "prospect_name": "Dana Diaz",

@@ -19,11 +19,11 @@ from goodfit.followups.adapters import (
     user_hours,
     user_zone,
 )
-from goodfit.followups.cadence import CadencePolicy, Verdict, cadence_check
+from goodfit.followups.domain.cadence import CadenceCheck, CadencePolicy, cadence_check
+from goodfit.followups.domain.sandbox import TemplateError, render
+from goodfit.followups.domain.timing import next_in_hours, propose
 from goodfit.followups.models import FollowUp, FollowUpEvent, LadderStep, NoDecision
-from goodfit.followups.sandbox import TemplateError, render
 from goodfit.followups.services.tokens import pick_link_create, pick_link_url
-from goodfit.followups.timing import next_in_hours, propose
 from goodfit.pipeline.models import Channel, Deal, Interaction
 from goodfit.pipeline.services import interaction_log
 
@@ -38,14 +38,16 @@ class CadenceRefused(ValidationError):
     """A time the cadence guard refused; ``verdict`` says why and when instead (the next
     allowed time written on the prospect's clock and the rep's, never in UTC)."""
 
-    def __init__(self, verdict: Verdict, deal: Deal) -> None:
+    def __init__(self, verdict: CadenceCheck, deal: Deal) -> None:
         zone = deal.prospect.time_zone
         self.text = verdict.explain(zone, user_zone(deal.owner, zone))
         super().__init__({"due_at": self.text})
         self.verdict = verdict
 
 
-def _guard(deal: Deal, when: dt.datetime, now: dt.datetime, exclude: FollowUp | None) -> Verdict:
+def _guard(
+    deal: Deal, when: dt.datetime, now: dt.datetime, exclude: FollowUp | None
+) -> CadenceCheck:
     cadence = cadence_for(deal.team)
     return cadence_check(
         when=when,
@@ -155,7 +157,7 @@ def followup_schedule(
         # The prospect asked for this touch (picked it, or agreed to it on the call).
         if when < now - dt.timedelta(minutes=1):
             raise ValidationError({"due_at": "That time has already passed."})
-        verdict = Verdict(True, (), when)
+        verdict = CadenceCheck(True, (), when)
     if not verdict.allowed:
         if not (adjust and verdict.next_allowed):
             raise CadenceRefused(verdict, deal)

@@ -15,9 +15,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from goodfit.core.access import require_manager
 from goodfit.core.forms import form_data, run_service
 from goodfit.followups.access import get_step_for_manager
+from goodfit.followups.domain.sandbox import PLACEHOLDERS
 from goodfit.followups.forms import LadderStepForm, MessageTemplateForm, StepMoveForm
 from goodfit.followups.models import Ladder, LadderStep, MessageTemplate
-from goodfit.followups.sandbox import PLACEHOLDERS
 from goodfit.followups.services import (
     step_create,
     step_delete,

@@ -24,6 +24,9 @@ from goodfit.followups.adapters import (
     user_hours,
     user_zone,
 )
+from goodfit.followups.domain.timing import ContactHours, Delay, propose, rung_target
+from goodfit.followups.domain.when import in_zones, relative
+from goodfit.followups.domain.wording import misfits
 from goodfit.followups.forms import CallEndForm
 from goodfit.followups.models import FollowUp, Ladder, LadderStep
 from goodfit.followups.selectors import deal_followups, source_comeback_rate
@@ -33,9 +36,6 @@ from goodfit.followups.services import (
     pick_link_url,
     render_message,
 )
-from goodfit.followups.timing import ContactHours, Delay, propose, rung_target
-from goodfit.followups.when import in_zones, relative
-from goodfit.followups.wording import misfits
 from goodfit.pipeline.access import get_deal_for_user
 from goodfit.pipeline.models import Deal
 from goodfit.pipeline.views.detail import panel_answer

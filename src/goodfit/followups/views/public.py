@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from goodfit.followups.adapters import first_name, prospect_hours, rep_hours
 from goodfit.followups.calendar import feed_ics
+from goodfit.followups.domain.slots import free_slots
 from goodfit.followups.models import FollowUp, PickLink, PickLinkUse
 from goodfit.followups.selectors import user_calendar
 from goodfit.followups.services import (
@@ -27,7 +28,6 @@ from goodfit.followups.services import (
     pick_link_open,
     pick_link_use_record,
 )
-from goodfit.followups.slots import free_slots
 
 # Requests per client address per window, across all pick-a-time pages.
 RATE_LIMIT = getattr(settings, "GOODFIT_PICK_RATE_LIMIT", 30)

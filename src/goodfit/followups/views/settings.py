@@ -18,9 +18,9 @@ from goodfit.core.access import membership_for, require_manager
 from goodfit.core.forms import add_service_errors, form_data
 from goodfit.followups.access import get_template_for_manager
 from goodfit.followups.adapters import cadence_for
+from goodfit.followups.domain.sandbox import PLACEHOLDERS
 from goodfit.followups.forms import CadenceForm, MessageTemplateForm
 from goodfit.followups.models import CalendarFeedToken, FollowUp, LadderStep, MessageTemplate
-from goodfit.followups.sandbox import PLACEHOLDERS
 from goodfit.followups.selectors import team_comeback_rates
 from goodfit.followups.services import (
     cadence_update,

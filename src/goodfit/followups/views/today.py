@@ -19,6 +19,8 @@ from django.views.decorators.http import require_GET, require_POST
 from goodfit.core.access import membership_for
 from goodfit.followups.access import get_followup_for_user
 from goodfit.followups.adapters import user_zone
+from goodfit.followups.domain.when import stamp
+from goodfit.followups.domain.wording import misfits
 from goodfit.followups.forms import (
     FollowUpDoneForm,
     FollowUpRescheduleForm,
@@ -32,8 +34,6 @@ from goodfit.followups.services import (
     followup_reschedule,
     followup_snooze,
 )
-from goodfit.followups.when import stamp
-from goodfit.followups.wording import misfits
 
 
 def _row(f: FollowUp, now: dt.datetime, zone: str) -> dict[str, Any]:

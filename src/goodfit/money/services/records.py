@@ -18,6 +18,7 @@ from django.utils import timezone
 from goodfit.core.audit import audit_created, audit_deleted, audit_updated, snapshot
 from goodfit.core.writes import apply_fields
 from goodfit.money.models import Concession, InteractionFlag, MeetingOutcome, Quote, TimeLog
+from goodfit.money.services.worth import worth_after_change
 from goodfit.pipeline.models import Channel, Deal, Interaction
 
 EARLIEST = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
@@ -28,8 +29,6 @@ QUOTE_FIELDS = {"version", "terms", "amount", "sent_at"}
 
 def rescore(deal: Deal) -> None:
     """Re-score now, inside the caller's transaction (a closed deal keeps its score)."""
-    from goodfit.money.services.worth import worth_after_change
-
     worth_after_change(deal)
 
 

@@ -12,11 +12,11 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from goodfit.core.audit import audit_created
-from goodfit.money.advice import override_allowed
+from goodfit.money.domain.advice import override_allowed
+from goodfit.money.domain.texts import DEFAULT_WALK_AWAY, MAX_TEMPLATE, render_message
 from goodfit.money.models import MoneySettings, Recommendation, TimeLog, WalkAway, WorthOverride
 from goodfit.money.pressure import pressure_findings, pressure_problem
 from goodfit.money.selectors import latest_score, team_rules
-from goodfit.money.texts import DEFAULT_WALK_AWAY, MAX_TEMPLATE, render_message
 from goodfit.pipeline.models import Deal, Outcome, Stage
 from goodfit.pipeline.services import deal_move
 

@@ -1,4 +1,4 @@
-"""Scoring: rows → facts → ``signals.assess`` → a ``WorthScore`` row per scoring."""
+"""Scoring: rows → facts → ``worth_signals.assess`` → a ``WorthScore`` row per scoring."""
 
 from __future__ import annotations
 
@@ -12,9 +12,11 @@ from django.utils import timezone
 
 from goodfit.core.audit import audit_updated, snapshot
 from goodfit.core.models import Team
-from goodfit.money import signals as sig
+from goodfit.money.domain import worth_signals as sig
+from goodfit.money.domain.findings import score_fields
+from goodfit.money.domain.rules import Rules, rules_from
+from goodfit.money.domain.texts import template_problems
 from goodfit.money.models import InteractionFlag, MoneySettings, WorthScore
-from goodfit.money.rules import Rules, rules_from
 from goodfit.money.selectors import (
     Suggestion,
     assess_in_memory,
@@ -23,46 +25,9 @@ from goodfit.money.selectors import (
     rules_for,
     team_rules,
 )
-from goodfit.money.texts import template_problems
 from goodfit.pipeline.models import Deal, Outcome, Stage
 
 FUTURE = InteractionFlag.Kind.FUTURE_BUSINESS_PROMISE
-
-
-def signal_json(signal: sig.Signal) -> dict[str, Any]:
-    return {
-        "key": signal.key,
-        "label": signal.label,
-        "value": signal.value,
-        "weight": signal.weight,
-        "severity": signal.severity,
-        "effect": signal.effect,
-        "reason": signal.reason,
-        "evidence": [{"kind": kind, "id": pk} for kind, pk in signal.evidence],
-    }
-
-
-def severe_json(found: sig.Severe) -> dict[str, Any]:
-    return {
-        "key": found.key,
-        "label": found.label,
-        "reason": found.reason,
-        "term": found.term,
-        "change": found.change,
-        "evidence": [{"kind": kind, "id": pk} for kind, pk in found.evidence],
-    }
-
-
-def score_fields(result: sig.Assessment) -> dict[str, Any]:
-    """A ``WorthScore``'s fields from an assessment: no score without a verdict."""
-    return {
-        "score": result.score if result.has_verdict else None,
-        "recommendation": result.recommendation,
-        "signals": [signal_json(s) for s in result.signals],
-        "resets": [{"term": r.term, "why": r.why} for r in result.resets],
-        "severe": [severe_json(s) for s in result.severe],
-        "missing": list(result.missing),
-    }
 
 
 def _save_suggestions(suggestions: list[Suggestion]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from goodfit.pipeline import rules
+from goodfit.pipeline.domain import rules
 from goodfit.pipeline.models import Deal, Offering
 
 BELOW_FLOOR = "Below minimum margin"

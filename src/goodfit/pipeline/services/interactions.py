@@ -10,8 +10,8 @@ from django.utils import timezone
 from goodfit.core.audit import audit_created, audit_deleted, audit_updated, snapshot
 from goodfit.core.extensions import DealEvent, notify_deal
 from goodfit.core.writes import apply_fields
+from goodfit.pipeline.domain.rules import count_words
 from goodfit.pipeline.models import Deal, Interaction, Note
-from goodfit.pipeline.rules import count_words
 
 INTERACTION_FIELDS = {"direction", "channel", "occurred_at", "summary", "text", "word_count"}
 # A logged interaction has happened; a small allowance covers clocks that disagree.

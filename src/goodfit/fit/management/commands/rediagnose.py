@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from goodfit.fit.models import Verdict
+from goodfit.fit.models import VERDICT_CHOICES
 from goodfit.fit.services.rediagnose import (
     RediagnoseSummary,
     deals_to_rediagnose,
@@ -17,7 +17,7 @@ from goodfit.fit.services.rediagnose import (
     rediagnose_offering_deals,
 )
 
-LABELS = {**dict(Verdict.choices), "none": "Not diagnosed"}
+LABELS = {**dict(VERDICT_CHOICES), "none": "Not diagnosed"}
 
 
 class Command(BaseCommand):

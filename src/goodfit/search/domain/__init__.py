@@ -1,0 +1,1 @@
+"""The search rules in plain Python: no Django, no database, checked by mypy strict."""
