@@ -77,13 +77,16 @@ def _run_optimize(command: Sequence[str] = OPTIMIZE_COMMAND) -> None:
 
 
 def statistics_daily(
-    refresh: Callable[[], object] = _run_optimize, interval: float = DAY_SECONDS
+    refresh: Callable[[], object] = _run_optimize,
+    interval: float = DAY_SECONDS,
+    stop: threading.Event | None = None,
 ) -> threading.Thread:
-    """Run ``refresh`` every ``interval`` seconds in a daemon thread of a server."""
+    """Run ``refresh`` every ``interval`` seconds in a daemon thread of a server, until
+    ``stop`` is set (a server never sets it: the thread ends with the process)."""
+    stopped = stop or threading.Event()
 
     def loop() -> None:
-        while True:
-            time.sleep(interval)
+        while not stopped.wait(interval):
             try:
                 refresh()
             except Exception:  # a failed refresh must not stop the next one or the server

@@ -99,6 +99,7 @@ def serve(
     # missing; an empty one (filled by `goodfit manage collectstatic` if wanted) is enough.
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     application = get_wsgi_application()
+    _import_views()
     for note in _warnings(host):
         out.write(note)
     _refresh_statistics(out)
@@ -106,8 +107,8 @@ def serve(
     if chosen == "gunicorn":
         _ensure_free(host, port)
         out.write(
-            f"Serving goodfit at {site_url(host, port)} with {processes} worker processes × "
-            f"{threads} threads (gunicorn; press Ctrl+C to stop)"
+            f"Serving goodfit at {site_url(host, port)} with {_count(processes, 'worker process')}"
+            f" × {_count(threads, 'thread')} (gunicorn; press Ctrl+C to stop)"
         )
         options = gunicorn_options(host or "0.0.0.0", port, processes, threads)
         gunicorn_run(application, options)
@@ -117,10 +118,23 @@ def serve(
     # One process: as many request threads as the workers would have had together.
     total_threads = processes * threads
     out.write(
-        f"Serving goodfit at {site_url(host, port)} with {total_threads} threads "
+        f"Serving goodfit at {site_url(host, port)} with {_count(total_threads, 'thread')} "
         "(waitress; press Ctrl+C to stop)"
     )
     _waitress(application, host, port, total_threads)
+
+
+def _count(number: int, noun: str) -> str:
+    plural = noun + ("es" if noun.endswith("s") else "s")
+    return f"{number} {noun if number == 1 else plural}"
+
+
+def _import_views() -> None:
+    """Import every view through the URL patterns once, before gunicorn forks: workers
+    share the imported code and their first requests do not wait for the imports."""
+    from django.urls import reverse
+
+    reverse(settings.LOGIN_URL)  # fills the resolver, importing every URLconf and view
 
 
 def _refresh_statistics(out: OutputWrapper) -> None:
