@@ -105,23 +105,38 @@ def serve(
     _refresh_statistics(out)
     processes = workers or default_workers()
     if chosen == "gunicorn":
-        _ensure_free(host, port)
-        out.write(
-            f"Serving goodfit at {site_url(host, port)} with {_count(processes, 'worker process')}"
-            f" × {_count(threads, 'thread')} (gunicorn; press Ctrl+C to stop)"
-        )
-        options = gunicorn_options(host or "0.0.0.0", port, processes, threads)
-        gunicorn_run(application, options)
-        return
-    if workers and workers > 1:
-        out.write("Note: waitress runs one process; its threads stand in for the workers.")
-    # One process: as many request threads as the workers would have had together.
-    total_threads = processes * threads
+        _serve_gunicorn(application, host, port, out, processes, threads)
+    else:
+        if workers and workers > 1:
+            out.write("Note: waitress runs one process; its threads stand in for the workers.")
+        # One process: as many request threads as the workers would have had together.
+        _serve_waitress(application, host, port, out, processes * threads)
+
+
+def _serve_gunicorn(
+    application: WSGIApp, host: str, port: int, out: OutputWrapper, workers: int, threads: int
+) -> None:
+    _ensure_free(host, port)
     out.write(
-        f"Serving goodfit at {site_url(host, port)} with {_count(total_threads, 'thread')} "
+        f"Serving goodfit at {site_url(host, port)} with {_count(workers, 'worker process')}"
+        f" × {_count(threads, 'thread')} (gunicorn; press Ctrl+C to stop)"
+    )
+    gunicorn_run(application, gunicorn_options(host or "0.0.0.0", port, workers, threads))
+
+
+def _serve_waitress(
+    application: WSGIApp, host: str, port: int, out: OutputWrapper, threads: int
+) -> None:
+    import waitress
+
+    out.write(
+        f"Serving goodfit at {site_url(host, port)} with {_count(threads, 'thread')} "
         "(waitress; press Ctrl+C to stop)"
     )
-    _waitress(application, host, port, total_threads)
+    try:
+        waitress.serve(application, host=host, port=port, threads=threads)
+    except OSError as error:
+        raise _cannot_listen(host, port, error) from None
 
 
 def _count(number: int, noun: str) -> str:
@@ -167,14 +182,5 @@ def _ensure_free(host: str, port: int) -> None:
         with socket.socket(family, kind, proto) as probe:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind(address)
-    except OSError as error:
-        raise _cannot_listen(host, port, error) from None
-
-
-def _waitress(application: WSGIApp, host: str, port: int, threads: int) -> None:
-    import waitress
-
-    try:
-        waitress.serve(application, host=host, port=port, threads=threads)
     except OSError as error:
         raise _cannot_listen(host, port, error) from None
