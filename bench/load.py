@@ -316,18 +316,33 @@ def measure(data_dir: Path, fixtures: dict, config: dict, args: argparse.Namespa
             threading.Thread(target=run_client, args=(c, until, args.think, samples))
             for c in clients
         ]
-        started = time.monotonic()
+        cpu, started = server_cpu_seconds(server.pid), time.monotonic()
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
         elapsed = time.monotonic() - started
+        cpu = server_cpu_seconds(server.pid) - cpu
         for client in clients:  # else a graceful stop waits for their kept-alive connections
             if client.connection is not None:
                 client.connection.close()
     finally:
         log = stop_server(server)
-    return summarize(samples, elapsed, config, log)
+    return summarize(samples, elapsed, config, log) | {"cpu_seconds": cpu}
+
+
+def server_cpu_seconds(pid: int) -> float:
+    """CPU time used so far by the server and its workers (Linux /proc; else 0): the
+    cost of a request whatever else the machine is doing, unlike its latency."""
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        if int(stat.parent.name) == pid or int(fields[1]) == pid:
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK") if ticks else 0.0
 
 
 def _warm_up(clients: list[Client], every_action: bool) -> None:
@@ -412,9 +427,11 @@ def report(results: list[dict], args: argparse.Namespace, console: Any) -> bool:
 
     title = f"{args.clients} clients, {args.seconds:g} s each, think ≈{args.think:g} s"
     table = Table(title=f"{title}, {args.deals:,} deals (SQLite)")
-    for column in ("server", "requests/s", "p50 ms", "p95 ms", "p99 ms", "errors"):
+    columns = ("server", "requests/s", "p50 ms", "p95 ms", "p99 ms", "errors", "CPU ms/req")
+    for column in columns:
         table.add_column(column, justify="left" if column == "server" else "right")
     for result in results:
+        cpu = result["cpu_seconds"] * 1000 / result["requests"] if result["requests"] else 0
         table.add_row(
             result["label"],
             f"{result['rps']:.1f}",
@@ -422,6 +439,7 @@ def report(results: list[dict], args: argparse.Namespace, console: Any) -> bool:
             f"{result['p95']:.0f}",
             f"{result['p99']:.0f}",
             str(result["errors"]) if not result["errors"] else f"[red]{result['errors']}[/red]",
+            f"{cpu:.0f}",
         )
     console.print(table)
     main = results[-1]
