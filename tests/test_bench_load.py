@@ -20,6 +20,10 @@ BENCH = Path(__file__).resolve().parent.parent / "bench" / "load.py"
 
 
 @pytest.mark.skipif(not gunicorn_available(), reason="the benchmark serves with gunicorn")
+@pytest.mark.skipif(
+    bool(os.environ.get("GOODFIT_DATABASE_URL")),
+    reason="the benchmark runs on SQLite, in the suite's SQLite pass",
+)
 def test_load_smoke_serves_the_whole_mix_without_an_error(tmp_path):
     figures = tmp_path / "load.json"
     command = [sys.executable, str(BENCH), "--smoke", "--out", str(tmp_path)]

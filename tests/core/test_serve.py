@@ -25,6 +25,11 @@ from goodfit.core.management.commands._gunicorn import gunicorn_available
 PASSWORD = "a-long-enough-secret"
 STARTUP_SECONDS = 90
 needs_gunicorn = pytest.mark.skipif(not gunicorn_available(), reason="gunicorn needs Unix")
+# The servers here always run on SQLite in a directory of their own: the PostgreSQL pass of
+# the suite would only run them again.
+pytestmark = pytest.mark.skipif(
+    bool(os.environ.get("GOODFIT_DATABASE_URL")), reason="runs on SQLite in the SQLite pass"
+)
 
 
 def _environment(data_dir: Path) -> dict[str, str]:
