@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 
@@ -128,40 +129,88 @@ def test_demo_with_fewer_deals_than_the_stories_says_how_many_it_needs(capsys):
 
 @pytest.fixture
 def served(monkeypatch):
-    """Record what would be served instead of serving."""
+    """Record what would be served instead of serving (by either server)."""
     calls = []
+    serving = "goodfit.core.serving"
     monkeypatch.setattr("waitress.serve", lambda app, **kw: calls.append((app, kw)))
+    monkeypatch.setattr(
+        f"{serving}.gunicorn_run", lambda app, options: calls.append((app, options))
+    )
+    monkeypatch.setattr(f"{serving}.statistics_daily", lambda: None)
     return calls
 
 
 @pytest.mark.django_db
-def test_serve_runs_waitress_with_eight_threads(capsys, served):
+def test_serve_runs_gunicorn_with_a_worker_per_core(capsys, served):
     code, out, _ = run(capsys, "serve", "--port", "8123")
     assert code == 0
     (app, options), *_ = served
     assert callable(app)
-    assert options == {"host": "127.0.0.1", "port": 8123, "threads": 8}
-    assert ":8123/" in out
+    assert options["bind"] == ["127.0.0.1:8123"]
+    assert (options["workers"], options["threads"]) == (os.cpu_count(), 4)
+    assert options["worker_class"] == "gthread" and options["preload_app"]
+    assert ":8123/" in out and "gunicorn" in out
+
+
+@pytest.mark.django_db
+def test_serve_takes_workers_and_threads(capsys, served):
+    code, out, _ = run(capsys, "serve", "--port", "8126", "--workers", "3", "--threads", "2")
+    assert code == 0
+    assert (served[0][1]["workers"], served[0][1]["threads"]) == (3, 2)
+    assert "3 worker processes × 2 threads" in out
+
+
+@pytest.mark.django_db
+def test_serve_with_waitress_gives_one_process_every_thread(capsys, served):
+    argv = ["serve", "--port", "8127", "--server", "waitress", "--workers", "2"]
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    assert served[0][1] == {"host": "127.0.0.1", "port": 8127, "threads": 8}
+    assert "waitress" in out and "one process" in out
+
+
+@pytest.mark.django_db
+def test_serve_falls_back_to_waitress_where_gunicorn_cannot_run(capsys, served, monkeypatch):
+    serving = "goodfit.core.serving"
+    monkeypatch.setattr(f"{serving}.gunicorn_available", lambda: False)
+    code, _, _ = run(capsys, "serve", "--port", "8128", "--workers", "1", "--threads", "8")
+    assert code == 0
+    assert served[0][1] == {"host": "127.0.0.1", "port": 8128, "threads": 8}
+    code, _, err = run(capsys, "serve", "--port", "8128", "--server", "gunicorn")
+    assert code == 1 and "--server waitress" in err
 
 
 @pytest.mark.django_db
 def test_demo_serves_after_loading_unless_told_not_to(capsys, served):
     code, out, _ = run(capsys, "demo", "--deals", str(STORY_DEALS), "--port", "8124")
     assert code == 0
-    assert served[0][1]["port"] == 8124
+    assert served[0][1]["bind"] == ["127.0.0.1:8124"]
     assert "listens on http://127.0.0.1:8124/" in out and "Open http" not in out
 
 
 @pytest.mark.django_db
-def test_a_port_in_use_is_one_clear_line(capsys, monkeypatch):
+def test_a_port_in_use_is_one_clear_line(capsys, monkeypatch, served):
     def busy(app, **kw):
         raise OSError(98, "Address already in use")
 
     monkeypatch.setattr("waitress.serve", busy)
-    code, _, err = run(capsys, "serve", "--port", "8125")
+    code, _, err = run(capsys, "serve", "--port", "8125", "--server", "waitress")
     assert code == 1
     assert err.count("\n") == 1
     assert "Address already in use" in err and "--port" in err
+
+
+@pytest.mark.django_db
+def test_a_port_in_use_stops_gunicorn_before_it_starts(capsys, served):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, _, err = run(capsys, "serve", "--port", str(port))
+    assert code == 1
+    assert err.count("\n") == 1
+    assert "--port" in err
+    assert served == []
 
 
 # --- tokens ---------------------------------------------------------------------------

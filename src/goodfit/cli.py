@@ -22,6 +22,7 @@ PROG = "goodfit"
 APP_COMMANDS: dict[str, str] = {
     "playbook": "import or export an offering's discovery playbook (YAML or JSON)",
     "rediagnose": "re-diagnose open deals against the current playbooks",
+    "optimize": "refresh the database's query-planner statistics (after a bulk import)",
     "remind": "email reps their due follow-ups (run from cron every 5 minutes)",
     "rescore": "re-score all open deals (good-money worth; progress bar)",
 }
@@ -100,6 +101,35 @@ def _add_demo(commands: Any) -> None:
     _add_listen(demo)
 
 
+def _add_serve(commands: Any) -> None:
+    serve = commands.add_parser(
+        "serve",
+        help="serve the site (migrates first if needed)",
+        description="Migrate if needed, then serve with gunicorn: --workers processes of "
+        "--threads request threads each. Where gunicorn cannot run (Windows) or with "
+        "--server waitress, one waitress process serves with workers × threads threads.",
+    )
+    _add_listen(serve)
+    serve.add_argument(
+        "--workers", type=_positive, help="worker processes (default: one per CPU core)"
+    )
+    serve.add_argument(
+        "--threads", type=_positive, default=4, help="request threads per worker (default: 4)"
+    )
+    serve.add_argument(
+        "--server",
+        choices=("auto", "gunicorn", "waitress"),
+        default="auto",
+        help="auto (default): gunicorn where it can run, else waitress",
+    )
+
+
+def _serve(args: argparse.Namespace) -> list[str]:
+    argv = ["serve", f"--host={args.host}", f"--port={args.port}"]
+    argv += [f"--threads={args.threads}", f"--server={args.server}"]
+    return [*argv, f"--workers={args.workers}"] if args.workers else argv
+
+
 def _add_token(commands: Any) -> None:
     token = commands.add_parser("token", help="create, list or revoke API tokens")
     actions = token.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -135,8 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_demo(commands)
-    serve = commands.add_parser("serve", help="serve the site (migrates first if needed)")
-    _add_listen(serve)
+    _add_serve(commands)
     _add_setup(commands)
     _add_token(commands)
     commands.add_parser("worker", help="run the background task worker (its own --help)")
@@ -169,7 +198,7 @@ def _token(args: argparse.Namespace) -> list[str]:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], list[str]]] = {
     "demo": _demo,
-    "serve": lambda args: ["serve", f"--host={args.host}", f"--port={args.port}"],
+    "serve": _serve,
     "setup": _setup,
     "token": _token,
 }

@@ -1,17 +1,31 @@
 """Shared by the `serve`, `setup` and `demo` commands: bring the database up to date, then
-serve with waitress."""
+serve with gunicorn (several processes) or, where gunicorn cannot run, waitress (one
+process)."""
 
 from __future__ import annotations
 
+import os
+import socket
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError, OutputWrapper
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.db.migrations.executor import MigrationExecutor
 
-THREADS = 8
+from goodfit.core.db_statistics import statistics_daily, statistics_missing, statistics_update
+from goodfit.core.gunicorn_app import (
+    WSGIApp,
+    gunicorn_available,
+    gunicorn_options,
+    gunicorn_run,
+)
+
+# Request threads per worker process: a request mostly waits on the database or the
+# network, so a few threads keep a core busy without many requests fighting for it.
+DEFAULT_THREADS = 4
+SERVERS = ("auto", "gunicorn", "waitress")
 ALL_INTERFACES = {"0.0.0.0", "::", ""}
 
 
@@ -50,23 +64,121 @@ def _warnings(host: str) -> list[str]:
     return notes
 
 
-def serve(host: str, port: int, out: OutputWrapper) -> None:
+def default_workers() -> int:
+    """One worker process per core: each runs Python code on its own core."""
+    return os.cpu_count() or 1
+
+
+def server_choice(server: str) -> str:
+    """The server to run: gunicorn wherever it can run (Linux, macOS), else waitress."""
+    if server == "auto":
+        return "gunicorn" if gunicorn_available() else "waitress"
+    if server == "gunicorn" and not gunicorn_available():
+        raise CommandError(
+            "gunicorn cannot run here (it needs a Unix system); use --server waitress."
+        )
+    return server
+
+
+def serve(
+    host: str,
+    port: int,
+    out: OutputWrapper,
+    *,
+    workers: int | None = None,
+    threads: int = DEFAULT_THREADS,
+    server: str = "auto",
+) -> None:
     """Serve the site until interrupted (Ctrl+C raises KeyboardInterrupt to the caller)."""
-    import waitress
     from django.core.wsgi import get_wsgi_application
 
+    chosen = server_choice(server)
     # WhiteNoise serves app static files through finders but warns when STATIC_ROOT is
     # missing; an empty one (filled by `goodfit manage collectstatic` if wanted) is enough.
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     application = get_wsgi_application()
+    _import_views()
     for note in _warnings(host):
         out.write(note)
-    out.write(f"Serving goodfit at {site_url(host, port)} (press Ctrl+C to stop)")
+    _refresh_statistics(out)
+    processes = workers or default_workers()
+    if chosen == "gunicorn":
+        _serve_gunicorn(application, host, port, out, processes, threads)
+    else:
+        if workers and workers > 1:
+            out.write("Note: waitress runs one process; its threads stand in for the workers.")
+        # One process: as many request threads as the workers would have had together.
+        _serve_waitress(application, host, port, out, processes * threads)
+
+
+def _serve_gunicorn(
+    application: WSGIApp, host: str, port: int, out: OutputWrapper, workers: int, threads: int
+) -> None:
+    _ensure_free(host, port)
+    out.write(
+        f"Serving goodfit at {site_url(host, port)} with {_count(workers, 'worker process')}"
+        f" × {_count(threads, 'thread')} (gunicorn; press Ctrl+C to stop)"
+    )
+    gunicorn_run(application, gunicorn_options(host or "0.0.0.0", port, workers, threads))
+
+
+def _serve_waitress(
+    application: WSGIApp, host: str, port: int, out: OutputWrapper, threads: int
+) -> None:
+    import waitress
+
+    out.write(
+        f"Serving goodfit at {site_url(host, port)} with {_count(threads, 'thread')} "
+        "(waitress; press Ctrl+C to stop)"
+    )
     try:
-        waitress.serve(application, host=host, port=port, threads=THREADS)
+        waitress.serve(application, host=host, port=port, threads=threads)
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise CommandError(
-            f"Cannot listen on {host}:{port}: {reason}. Is goodfit already running? "
-            "Choose another port with --port."
-        ) from None
+        raise _cannot_listen(host, port, error) from None
+
+
+def _count(number: int, noun: str) -> str:
+    plural = noun + ("es" if noun.endswith("s") else "s")
+    return f"{number} {noun if number == 1 else plural}"
+
+
+def _import_views() -> None:
+    """Import every view through the URL patterns once, before gunicorn forks: workers
+    share the imported code and their first requests do not wait for the imports."""
+    from django.urls import reverse
+
+    reverse(settings.LOGIN_URL)  # fills the resolver, importing every URLconf and view
+
+
+def _refresh_statistics(out: OutputWrapper) -> None:
+    """Planner statistics now and daily: a data load or a long-running server drifts."""
+    try:
+        if statistics_missing():
+            out.write("Gathering the database's statistics for the query planner (once)…")
+        statistics_update()
+    except DatabaseError as error:  # e.g. a read-only database: serving matters more
+        out.write(f"Note: could not refresh the database statistics ({error}).")
+    finally:
+        connections.close_all()
+    statistics_daily()
+
+
+def _cannot_listen(host: str, port: int, error: OSError) -> CommandError:
+    reason = error.strerror or str(error)
+    return CommandError(
+        f"Cannot listen on {host}:{port}: {reason}. Is goodfit already running? "
+        "Choose another port with --port."
+    )
+
+
+def _ensure_free(host: str, port: int) -> None:
+    """Fail with one line now: gunicorn would retry for five seconds, then log a trace."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as error:
+        raise _cannot_listen(host, port, error) from None
