@@ -15,7 +15,10 @@ def admin(team):
     return MembershipFactory(team=team, role=Role.ADMIN, user__username="ada").user
 
 
-@pytest.mark.parametrize("changes", [{"role": Role.MANAGER}, {"role": Role.REP}, {"is_active": False}])
+DEMOTIONS = [{"role": Role.MANAGER}, {"role": Role.REP}, {"is_active": False}]
+
+
+@pytest.mark.parametrize("changes", DEMOTIONS)
 def test_a_manager_cannot_demote_or_deactivate_the_admin(admin, manager, changes):
     MembershipFactory(team=admin.membership.team, role=Role.ADMIN)  # not the last one
     with pytest.raises(ValidationError) as error:

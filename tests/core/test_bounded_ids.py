@@ -27,16 +27,17 @@ def _is_id(name: str, converter: object) -> bool:
     return isinstance(converter, IntConverter) or name == "pk" or name.endswith("_id")
 
 
+def _filler(value, converters):
+    return lambda m: str(value) if _is_id(m["name"], converters[m["name"]]) else "word"
+
+
 def id_paths(value: int) -> list[str]:
     """Each route with an id, its ids set to ``value`` and any other part to a word."""
     paths = set()
     for route, converters in _routes(get_resolver().url_patterns):
         if not any(_is_id(name, conv) for name, conv in converters.items()):
             continue
-        filled = PARAM.sub(
-            lambda m: str(value) if _is_id(m["name"], converters[m["name"]]) else "word", route
-        )
-        paths.add("/" + filled)
+        paths.add("/" + PARAM.sub(_filler(value, converters), route))
     return sorted(paths)
 
 
