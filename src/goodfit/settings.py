@@ -36,6 +36,25 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DATA_DIR = Path(env("DATA_DIR", "goodfit-data")).resolve()
+
+
+def private_data_dir() -> Path:
+    """Create the data directory readable by its owner only: it holds the database and
+    the secret key. An existing directory is left as the operator set it."""
+    if not DATA_DIR.exists():
+        DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+        DATA_DIR.chmod(0o700)  # mkdir's mode is reduced by the umask
+    return DATA_DIR
+
+
+def private_file(path: Path) -> Path:
+    """Create ``path`` empty with mode 0600 unless it exists, and tighten it if it does:
+    SQLite gives its WAL and shared-memory files the database file's mode."""
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    path.chmod(0o600)
+    return path
+
+
 DEBUG = env_bool("DEBUG", False)
 # Behind TLS (the default for a deployment) cookies are secure and HTTP redirects to HTTPS.
 # `goodfit serve` on a loopback address turns this off so a laptop works over plain HTTP.
@@ -50,10 +69,9 @@ def _secret_key() -> str:
     key_file = DATA_DIR / "secret_key"
     if key_file.exists():
         return key_file.read_text().strip()
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    private_data_dir()
     key = secrets.token_urlsafe(50)
-    key_file.write_text(key)
-    key_file.chmod(0o600)
+    private_file(key_file).write_text(key)
     return key
 
 
@@ -90,6 +108,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "goodfit.core.bounded_ids.BoundedIdsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -125,10 +144,13 @@ def _database() -> dict[str, object]:
     url = env("DATABASE_URL")
     if url:
         return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    private_data_dir()
+    for suffix in ("-wal", "-shm"):
+        if (DATA_DIR / f"goodfit.sqlite3{suffix}").exists():
+            private_file(DATA_DIR / f"goodfit.sqlite3{suffix}")
     return {
         "ENGINE": "django.db.backends.sqlite3",
-        "NAME": DATA_DIR / "goodfit.sqlite3",
+        "NAME": private_file(DATA_DIR / "goodfit.sqlite3"),
         "OPTIONS": {
             # WAL lets readers run while one writer writes; IMMEDIATE avoids the
             # "database is locked" upgrade deadlock; the timeout waits out short writes.
@@ -217,6 +239,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Rows hold a digest of the session key, so a copy of the database signs nobody in.
+SESSION_ENGINE = "goodfit.core.sessions"
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS

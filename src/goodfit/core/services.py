@@ -52,6 +52,34 @@ def _check_last_manager(membership: Membership, role: str, is_active: bool) -> N
             raise ValidationError({"role": "The team needs at least one active manager or admin."})
 
 
+def _is_admin(user: Any) -> bool:
+    """Admins, and the operator at the command line (no actor), may manage admins."""
+    if user is None:
+        return True
+    membership = getattr(user, "membership", None)
+    return bool(getattr(user, "is_superuser", False)) or (
+        membership is not None and membership.role == Role.ADMIN and membership.is_active
+    )
+
+
+def _check_admins(membership: Membership, actor: Any, role: str, is_active: bool) -> None:
+    """Only an admin changes an admin's role or access, or makes someone an admin; and
+    a team that has an admin keeps one, so a manager cannot take the team over."""
+    changes = role != membership.role or is_active != membership.is_active
+    touches_admin = Role.ADMIN in (membership.role, role) or membership.user.is_superuser
+    if changes and touches_admin and not _is_admin(actor):
+        raise ValidationError(
+            {"role": "Only an admin can change an admin's role or access, or make an admin."}
+        )
+    was_admin = membership.role == Role.ADMIN and membership.is_active
+    if was_admin and not (role == Role.ADMIN and is_active):
+        others = Membership.objects.filter(team=membership.team, role=Role.ADMIN, is_active=True)
+        if not others.exclude(pk=membership.pk).exists():
+            raise ValidationError(
+                {"role": "The team needs at least one active admin; make someone else admin first."}
+            )
+
+
 @transaction.atomic
 def member_create(
     *,
@@ -73,6 +101,8 @@ def member_create(
         validate_password(password, user)
     except ValidationError as error:
         raise ValidationError({"password": error.messages}) from None
+    if fields.get("role") == Role.ADMIN and not _is_admin(actor):
+        raise ValidationError({"role": "Only an admin can make an admin."})
     user.set_password(password)
     user.full_clean()
     user.save()
@@ -86,11 +116,10 @@ def member_create(
 @transaction.atomic
 def member_update(*, membership: Membership, actor: Any, **fields: Any) -> Membership:
     before = snapshot(membership, MEMBER_FIELDS)
-    _check_last_manager(
-        membership,
-        fields.get("role", membership.role),
-        fields.get("is_active", membership.is_active),
-    )
+    role = fields.get("role", membership.role)
+    is_active = fields.get("is_active", membership.is_active)
+    _check_admins(membership, actor, role, is_active)
+    _check_last_manager(membership, role, is_active)
     for name, value in fields.items():
         if name not in MEMBER_FIELDS:
             raise TypeError(f"Unknown member field {name}")

@@ -1,13 +1,18 @@
 from __future__ import annotations
 
+from typing import Any
+
+from axes.handlers.proxy import AxesProxyHandler
 from django.contrib.auth import views as auth_views
 from django.db import connection
+from django.forms.utils import ErrorDict
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 
+from goodfit.core.login_throttle import login_failure_noted, login_wait_seconds
 from goodfit.core.models import Membership
 
 
@@ -42,6 +47,28 @@ class LoginView(auth_views.LoginView):
 
     def get_default_redirect_url(self) -> str:
         return landing_url(self.request.user)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        username = str(request.POST.get("username", ""))[:150]
+        # A lockout of this username at this address is django-axes' to answer.
+        locked = AxesProxyHandler.is_locked(request, {"username": username})
+        wait = 0 if locked else login_wait_seconds(username)
+        if wait:
+            # Not checked at all: the password is not even tried until the wait is over.
+            form = self.get_form()
+            form._errors, form.cleaned_data = ErrorDict(), {}
+            form.add_error(
+                None,
+                f"Several sign-ins for this account failed in the last minutes, so each try "
+                f"waits a little: try again in {wait} second{'s' if wait != 1 else ''}.",
+            )
+            response = self.render_to_response(self.get_context_data(form=form), status=429)
+            response["Retry-After"] = str(wait)
+            return response
+        response = super().post(request, *args, **kwargs)
+        if response.status_code == 200:  # the form came back: the sign-in failed
+            login_failure_noted(username)
+        return response
 
 
 # --- Error pages ---------------------------------------------------------------------

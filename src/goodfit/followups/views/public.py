@@ -29,7 +29,9 @@ from goodfit.followups.services import (
     pick_link_use_record,
 )
 
-# Requests per client address per window, across all pick-a-time pages.
+# Requests per client address per link per window: one prospect reloading their page
+# (or a stranger behind the same proxy) never blocks another prospect's link. Addresses
+# that keep opening links that do not exist are refused across all links.
 RATE_LIMIT = getattr(settings, "GOODFIT_PICK_RATE_LIMIT", 30)
 RATE_WINDOW = 600
 PROBLEMS = {
@@ -57,10 +59,13 @@ def _client(request: HttpRequest) -> str:
     return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:16]
 
 
-def _rate_limited(client: str) -> bool:
-    """Count requests per client in a fixed window (Django's cache, shared by workers
-    when a shared cache is configured)."""
-    key = f"followups:pick:{client}:{int(timezone.now().timestamp()) // RATE_WINDOW}"
+def _rate_limited(client: str, token: str = "", *, count: bool = True) -> bool:
+    """Count requests per client and link in a fixed window (Django's cache, shared by
+    workers when a shared cache is configured); ``count=False`` only looks."""
+    link = hashlib.sha256(token.encode()).hexdigest()[:16] if token else "bad"
+    key = f"followups:pick:{client}:{link}:{int(timezone.now().timestamp()) // RATE_WINDOW}"
+    if not count:
+        return (cache.get(key) or 0) >= RATE_LIMIT
     cache.add(key, 0, RATE_WINDOW)
     try:
         return cache.incr(key) > RATE_LIMIT
@@ -142,7 +147,7 @@ def _parse_slot(value: str) -> dt.datetime | None:
 @require_http_methods(["GET", "POST"])
 def pick(request: HttpRequest, token: str) -> HttpResponse:
     client = _client(request)
-    if _rate_limited(client):
+    if _rate_limited(client, count=False) or _rate_limited(client, token):
         _record(request, None, PickLinkUse.Kind.REFUSED, client, "rate limited")
         response = render(
             request,
@@ -158,6 +163,8 @@ def pick(request: HttpRequest, token: str) -> HttpResponse:
     try:
         link = pick_link_open(token)
     except LinkProblem as problem:
+        if problem.reason == "invalid":
+            _rate_limited(client)  # guessing links: counted across all of them
         _record(request, None, PickLinkUse.Kind.REFUSED, client, problem.reason)
         return _problem(request, problem.reason, 404 if problem.reason == "invalid" else 410)
     chosen = pick_link_chosen(link)

@@ -17,6 +17,7 @@ from goodfit.core.audit import (
 )
 from goodfit.core.extensions import DealEvent, notify_deal
 from goodfit.core.models import AuditEntry, Membership, Team
+from goodfit.core.names import refuse_unsafe_names
 from goodfit.core.writes import apply_fields, check_date_range, check_same_team
 from goodfit.pipeline.exceptions import StaleVersionError
 from goodfit.pipeline.models import (
@@ -107,6 +108,7 @@ def deal_create(
 def _save_versioned(deal: Deal, expected_version: int, fields: set[str], now: dt.datetime) -> None:
     """Write ``fields`` only if nobody saved since ``expected_version`` was read."""
     values = {name: getattr(deal, name) for name in fields}
+    refuse_unsafe_names(Deal, deal)  # an update() sends no pre_save signal
     updated = Deal.objects.filter(pk=deal.pk, version=expected_version).update(
         **values, version=expected_version + 1, updated_at=now
     )
