@@ -36,6 +36,9 @@ PAGES: list[tuple[str, str, str, bool]] = [
     ("Search page “logistics”", "search", "?q=logistics", False),
     ("Search drop-down, a phone", "search-suggest", "?q=773+555", False),
     ("Deal page", "deal-detail", "", False),
+    ("Prospects", "prospect-list", "", False),
+    ("Prospects, search “logistics”", "prospect-list", "?q=logistics", False),
+    ("Today", "today", "", False),
     ("API deal list", "/api/v1/deals", "", True),
 ]
 
@@ -137,6 +140,9 @@ def prepare(size: int, out: Path, console: Any) -> Path:
     if done.returncode:
         console.print(done.stderr)
         raise SystemExit(f"goodfit demo --deals {size} failed")
+    # As `goodfit serve` does at start: the planner needs statistics to pick the indexes.
+    optimize = [sys.executable, "-m", "goodfit", "optimize"]
+    subprocess.run(optimize, env=_environment(data_dir), capture_output=True, check=True)
     verb = "reused" if "already loaded" in done.stdout else "built"
     console.print(f"{size:>7,} deals: {verb} {data_dir} in {time.monotonic() - started:.1f} s")
     return data_dir

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from goodfit.fit.domain.diagnosis import FitVerdict, compile_playbook, diagnose, diagnose_full
-from goodfit.fit.domain.playbook_format import playbook_document, playbook_read
+from goodfit.fit.domain.playbook_document import playbook_document
+from goodfit.fit.domain.playbook_format import playbook_read
 from tests.fit.playbooks import ACCOUNTANT, FREE_TOOL, PAYROLL, grouped_document
 
 VERSION = playbook_read(grouped_document())

@@ -6,7 +6,8 @@ import copy
 
 import pytest
 
-from goodfit.fit.domain.playbook_format import PlaybookError, playbook_document, playbook_read
+from goodfit.fit.domain.playbook_document import playbook_document
+from goodfit.fit.domain.playbook_format import PlaybookError, playbook_read
 from tests.fit.playbooks import debt_document
 
 

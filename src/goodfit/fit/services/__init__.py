@@ -16,7 +16,8 @@ from goodfit.core.models import Team
 from goodfit.core.writes import apply_fields, check_same_team
 from goodfit.fit.domain import answers as fit_answers
 from goodfit.fit.domain import diagnosis as pure
-from goodfit.fit.domain.playbook_format import PlaybookError, playbook_document, playbook_read
+from goodfit.fit.domain.playbook_document import playbook_document
+from goodfit.fit.domain.playbook_format import PlaybookError, playbook_read
 from goodfit.fit.models import (
     Alternative,
     Answer,
