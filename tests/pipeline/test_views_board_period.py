@@ -85,3 +85,12 @@ def test_period_start(now, period, start):
 def test_board_query_count_is_the_same_for_either_period(owner_client, history):
     month = queries_for(owner_client, reverse("board"), {"period": "month"})
     assert queries_for(owner_client, reverse("board"), {"period": "quarter"}) == month
+
+
+def test_a_closed_column_lists_the_latest_closed_first(owner, history):
+    with time_machine.travel(NOW, tick=False):
+        client = Client()
+        client.force_login(owner)
+        response = client.get(reverse("board"), {"period": "quarter"})
+    titles = [deal.title for deal in column(response, "Won").deals]
+    assert titles == ["Won 2031-05-03", "Won 2031-04-10"]
