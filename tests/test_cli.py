@@ -16,6 +16,9 @@ from goodfit.core.services import token_authenticate, token_create
 from goodfit.demo.load import STORY_DEALS, TEAM_NAME
 from goodfit.pipeline.models import Deal, Prospect
 
+# waitress passes the proxy's forwarded headers on; Django decides whom to believe.
+KEEP_FORWARDED = {"clear_untrusted_proxy_headers": False}
+
 
 def run(capsys, *argv):
     code = cli.main(list(argv))
@@ -165,7 +168,7 @@ def test_serve_with_waitress_gives_one_process_every_thread(capsys, served):
     argv = ["serve", "--port", "8127", "--server", "waitress", "--workers", "2"]
     code, out, _ = run(capsys, *argv)
     assert code == 0
-    assert served[0][1] == {"host": "127.0.0.1", "port": 8127, "threads": 8}
+    assert served[0][1] == {"host": "127.0.0.1", "port": 8127, "threads": 8, **KEEP_FORWARDED}
     assert "waitress" in out and "one process" in out
 
 
@@ -175,7 +178,7 @@ def test_serve_falls_back_to_waitress_where_gunicorn_cannot_run(capsys, served, 
     monkeypatch.setattr(f"{serving}.gunicorn_available", lambda: False)
     code, _, _ = run(capsys, "serve", "--port", "8128", "--workers", "1", "--threads", "8")
     assert code == 0
-    assert served[0][1] == {"host": "127.0.0.1", "port": 8128, "threads": 8}
+    assert served[0][1] == {"host": "127.0.0.1", "port": 8128, "threads": 8, **KEEP_FORWARDED}
     code, _, err = run(capsys, "serve", "--port", "8128", "--server", "gunicorn")
     assert code == 1 and "--server waitress" in err
 

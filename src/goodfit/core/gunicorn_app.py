@@ -45,8 +45,8 @@ def gunicorn_options(host: str, port: int, workers: int, threads: int) -> dict[s
         "keepalive": 5,
         "preload_app": True,
         "pre_fork": _before_fork,
-        # Django decides whether to trust X-Forwarded-Proto (GOODFIT_BEHIND_PROXY), as
-        # with waitress; gunicorn's own default trusts it from 127.0.0.1.
+        # Django decides whether to trust X-Forwarded-Proto and -For (goodfit.core.proxy,
+        # GOODFIT_TRUSTED_PROXIES), as with waitress; gunicorn's default trusts 127.0.0.1.
         "forwarded_allow_ips": "",
         "errorlog": "-",
         "loglevel": "warning",

@@ -132,7 +132,11 @@ def _serve_waitress(
         "(waitress; press Ctrl+C to stop)"
     )
     try:
-        waitress.serve(application, host=host, port=port, threads=threads)
+        # The proxy's forwarded headers reach Django, which believes them only from the
+        # trusted proxies (goodfit.core.proxy); waitress would otherwise drop them.
+        waitress.serve(
+            application, host=host, port=port, threads=threads, clear_untrusted_proxy_headers=False
+        )
     except OSError as error:
         raise _cannot_listen(host, port, error) from None
 
