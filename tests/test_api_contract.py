@@ -247,3 +247,38 @@ def test_random_object_ids_in_paths_never_cause_a_server_error(client, owner_api
     for base in ("deals", "prospects", "interactions", "notes", "offerings"):
         response = client.get(f"/api/v1/{base}/{quote(segment, safe='')}", **owner_api)
         assert response.status_code < 500
+
+
+def _subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+def _named_schemas():
+    """Every schema of the API and the enums inside them, by the name the OpenAPI
+    document gives each."""
+    from ninja import Schema
+
+    from goodfit.api import api
+
+    api.get_openapi_schema()  # every router imported, every schema class defined
+    found: dict[str, list[dict]] = {}
+    for model in _subclasses(Schema):
+        if not model.__module__.startswith("goodfit."):
+            continue
+        schema = model.model_json_schema()
+        for name, definition in schema.get("$defs", {}).items():
+            found.setdefault(name, []).append(definition)
+    return found
+
+
+def test_no_two_schemas_share_a_name_in_the_api_document():
+    """A shared name makes the document describe one with the other (prospect kinds were
+    once shown as concession kinds)."""
+    clashes = {
+        name: definitions
+        for name, definitions in _named_schemas().items()
+        if any(d != definitions[0] for d in definitions)
+    }
+    assert not clashes, sorted(clashes)

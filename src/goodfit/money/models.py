@@ -32,12 +32,16 @@ class WorthVerdict(models.TextChoices):
     NOT_ENOUGH_HISTORY = "not_enough_history", "Not enough history yet"
 
 
+class ConcessionKind(models.TextChoices):
+    DISCOUNT = "discount", "Discount"
+    FREE_EXTRA = "free_extra", "Free extra"
+    EXTENDED_TERMS = "extended_terms", "Extended terms"
+    CUSTOM_WORK = "custom_work", "Custom work"
+
+
 class Concession(models.Model):
-    class Kind(models.TextChoices):
-        DISCOUNT = "discount", "Discount"
-        FREE_EXTRA = "free_extra", "Free extra"
-        EXTENDED_TERMS = "extended_terms", "Extended terms"
-        CUSTOM_WORK = "custom_work", "Custom work"
+    # A name of its own for the API schema, where a nested "Kind" met the prospect's.
+    Kind = ConcessionKind
 
     deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="concessions")
     kind = models.CharField(max_length=16, choices=Kind.choices)

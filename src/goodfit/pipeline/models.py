@@ -78,10 +78,14 @@ class Channel(models.TextChoices):
     CHAT = "chat", "Chat"
 
 
+class ProspectKind(models.TextChoices):
+    PERSON = "person", "Person"
+    COMPANY = "company", "Company"
+
+
 class Prospect(models.Model):
-    class Kind(models.TextChoices):
-        PERSON = "person", "Person"
-        COMPANY = "company", "Company"
+    # A name of its own for the API schema, where a nested "Kind" met the concession's.
+    Kind = ProspectKind
 
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="prospects")
     kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.PERSON)
