@@ -282,3 +282,12 @@ def test_no_two_schemas_share_a_name_in_the_api_document():
         if any(d != definitions[0] for d in definitions)
     }
     assert not clashes, sorted(clashes)
+
+
+def test_operation_ids_are_the_views_short_unique_names():
+    from goodfit.api import api
+
+    paths = api.get_openapi_schema()["paths"]
+    ids = [op["operationId"] for methods in paths.values() for op in methods.values()]
+    assert len(ids) == len(set(ids))
+    assert "list_deals" in ids and all(len(i) <= 40 and "goodfit" not in i for i in ids)

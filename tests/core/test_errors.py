@@ -92,3 +92,26 @@ def test_api_errors_stay_json(owner_api):
     failed = client.get("/api/v1/boom/", **owner_api)
     assert failed.status_code == 500
     assert "Try again" in failed.json()["detail"][0]["message"]
+
+
+def test_a_body_over_the_limit_gets_a_json_error_naming_the_limit(client, owner_api, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024
+    body = '{"title": "' + "x" * (20 * 1024) + '"}'
+    response = client.post("/api/v1/deals", data=body, content_type="application/json", **owner_api)
+    assert response.status_code == 400
+    assert response.json() == {
+        "detail": [
+            {
+                "field": "__all__",
+                "message": "The request body is larger than 10 KB, the most goodfit takes; "
+                "nothing was changed. Send less at a time.",
+            }
+        ]
+    }
+
+
+def test_a_form_over_the_limit_says_so_on_the_page(owner_client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024
+    response = owner_client.post("/prospects/new/", {"name": "x" * 4096})
+    assert response.status_code == 400
+    assert "larger than 1 KB" in response["X-Goodfit-Message"]

@@ -3,7 +3,9 @@ from __future__ import annotations
 from typing import Any
 
 from axes.handlers.proxy import AxesProxyHandler
+from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import connection
 from django.forms.utils import ErrorDict
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -102,8 +104,25 @@ def _error_response(
     return response
 
 
+def _too_big(exception: Exception) -> str:
+    """What was too big and the limit, when Django refused the body for its size."""
+    if isinstance(exception, RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0
+        return (
+            f"The request body is larger than {limit // 1024:,} KB, the most goodfit takes; "
+            "nothing was changed. Send less at a time."
+        )
+    if isinstance(exception, TooManyFieldsSent):
+        return (
+            f"The form sends more than {settings.DATA_UPLOAD_MAX_NUMBER_FIELDS:,} fields, the "
+            "most goodfit takes; nothing was changed."
+        )
+    return ""
+
+
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     title, message = ERRORS[400]
+    message = _too_big(exception) or message
     return _error_response(request, 400, template="400.html", title=title, message=message)
 
 
