@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from django import template
+from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from goodfit.core.extensions import Badge
 
 register = template.Library()
+
+# An id no deal has: its digits mark where a deal's id goes in a reversed URL.
+_ID_MARK = 9_087_654_321_012
+
+
+@cache
+def _deal_url_shape(name: str, script_prefix: str) -> tuple[str, str]:
+    head, _, tail = reverse(name, args=[_ID_MARK]).partition(str(_ID_MARK))
+    return head, tail
+
+
+@register.filter
+def deal_path(deal_id: int, url_name: str) -> str:
+    """``reverse(url_name, args=[deal_id])`` for the board's cards: the URL's shape is
+    reversed once, not twice per card (160 cards made it a tenth of the board's time)."""
+    head, tail = _deal_url_shape(url_name, get_script_prefix())
+    return f"{head}{int(deal_id)}{tail}"
 
 
 @register.filter
