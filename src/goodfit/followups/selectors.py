@@ -6,7 +6,7 @@ import datetime as dt
 import zoneinfo
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
+from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from goodfit.core.access import membership_for
@@ -91,9 +91,8 @@ def user_calendar(user: Any, since: dt.datetime) -> QuerySet[FollowUp]:
 
 
 def _histories(team_id: int, source: str | None = None) -> list[DealHistory]:
-    deals = Deal.objects.filter(team_id=team_id).filter(
-        Exists(NoDecision.objects.filter(deal=OuterRef("pk")))
-    )
+    # Driven from the stalled deals (a few), not by checking every deal of the team.
+    deals = Deal.objects.filter(team_id=team_id, pk__in=NoDecision.objects.values("deal_id"))
     if source is not None:
         deals = deals.filter(prospect__source=source)
     first_stall = NoDecision.objects.filter(deal=OuterRef("pk")).order_by("at").values("at")[:1]
@@ -112,10 +111,15 @@ def _histories(team_id: int, source: str | None = None) -> list[DealHistory]:
         .order_by("-at")
         .values("at")[:1]
     )
-    rows = deals.values_list("prospect__source", "stage__outcome").annotate(
-        stalled=Subquery(first_stall),
-        inbound=Subquery(last_inbound),
-        advanced=Subquery(last_advance),
+    # No ORDER BY: a rate needs no order, and sorting would walk every deal of the team.
+    rows = (
+        deals.order_by()
+        .values_list("prospect__source", "stage__outcome")
+        .annotate(
+            stalled=Subquery(first_stall),
+            inbound=Subquery(last_inbound),
+            advanced=Subquery(last_advance),
+        )
     )
     return [
         DealHistory(
