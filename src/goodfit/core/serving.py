@@ -162,8 +162,8 @@ def _refresh_statistics(out: OutputWrapper) -> None:
         statistics_update()
     except DatabaseError as error:  # e.g. a read-only database: serving matters more
         out.write(f"Note: could not refresh the database statistics ({error}).")
-    finally:
-        connections.close_all()
+    # The connection stays open: gunicorn closes every connection before it forks
+    # (gunicorn_run and its pre_fork hook), and waitress serves from this process.
     statistics_daily()
 
 
